@@ -1,0 +1,67 @@
+#!/bin/sh
+# Build the three modules at the base and after every patch (tags p1, p2, ...
+# of TREE, made by check-series.sh) with W=1 and sparse (C=1), one module tree
+# rebuilt incrementally. Fail a step that does not build or whose compiler or
+# sparse output has a diagnostic the base build does not have. Diagnostics
+# are compared by file and message, not by line, as multisets.
+# Keeps the base's .ko files in LOGDIR/../base-modules for the ABI check.
+# Usage: check-builds.sh TREE MODULE_TREE KDIR JOBS LOGDIR
+set -eu
+
+tree=$1
+mod=$(realpath -m "$2")
+kdir=$3
+jobs=$4
+logs=$(realpath "$5")
+glue=$(pwd)
+
+# "<file>: <warning|error>: <message>", paths relative to the module tree.
+diagnostics() {
+	grep -E '^[^ :]+:[0-9]+:([0-9]+:)? (warning|error): ' "$1" |
+		sed -E -e ':a' -e 's|/[^/]+/\.\./|/|' -e 'ta' |
+		awk -v m="$mod/" -v k="$kdir/" '
+			index($0, m) == 1 { $0 = substr($0, length(m) + 1) }
+			index($0, k) == 1 { $0 = substr($0, length(k) + 1) }
+			{ print }' |
+		sed -E 's|^([^:]+):[0-9]+:([0-9]+:)? |\1: |' | sort || true
+}
+
+# Lines of $2 that occur more often than in $1.
+new_lines() {
+	awk 'NR == FNR { seen[$0]++; next } seen[$0]-- <= 0' "$1" "$2"
+}
+
+build() {
+	(cd "$tree" && git checkout -q --detach "$1")
+	"$glue/tools/module-tree.sh" "$tree" "$mod" "$glue"
+	make -C "$kdir" M="$mod" -j"$jobs" W=1 C=1 modules > "$logs/build-$2.log" 2>&1
+}
+
+rm -rf "$mod"
+if ! build base base; then
+	echo "not ok - build base # see $logs/build-base.log"
+	exit 1
+fi
+diagnostics "$logs/build-base.log" > "$logs/diagnostics-base"
+rm -rf "$logs/base-modules"
+mkdir -p "$logs/base-modules"
+cp "$mod"/arch/x86/kvm/*.ko "$mod/Module.symvers" "$logs/base-modules/"
+echo "ok - build base with W=1 and sparse ($(wc -l < "$logs/diagnostics-base") diagnostics to compare against)"
+
+n=1
+while git -C "$tree" rev-parse -q --verify "refs/tags/p$n" >/dev/null; do
+	p=$(git -C "$tree" log -1 --format=%s "p$n")
+	if ! build "p$n" "p$n"; then
+		echo "not ok - build after patch $n: $p # see $logs/build-p$n.log"
+		exit 1
+	fi
+	diagnostics "$logs/build-p$n.log" > "$logs/diagnostics-p$n"
+	new_lines "$logs/diagnostics-base" "$logs/diagnostics-p$n" > "$logs/new-p$n"
+	if [ -s "$logs/new-p$n" ]; then
+		echo "not ok - build after patch $n: $p # $(wc -l < "$logs/new-p$n") new diagnostics"
+		sed 's/^/# new: /' "$logs/new-p$n"
+	else
+		echo "ok - build after patch $n: $p"
+	fi
+	n=$((n + 1))
+done

@@ -1,0 +1,20 @@
+#!/bin/sh
+# Install the built modules under /lib/modules/KERNEL_RELEASE/updates, where
+# modprobe prefers them to the distribution's, and refresh modules.dep.
+# Usage: install-modules.sh MODULE_TREE KERNEL_RELEASE
+set -eu
+
+dir=$1/arch/x86/kvm
+krel=$2
+dest=${INSTALL_MOD_PATH:-}/lib/modules/$krel/updates
+
+mkdir -p "$dest"
+for m in kvm kvm-amd kvm-intel; do
+	install -m 0644 "$dir/$m.ko" "$dest/$m.ko"
+	echo "installed $dest/$m.ko"
+done
+if [ -z "${INSTALL_MOD_PATH:-}" ] && [ -e "/lib/modules/$krel/modules.order" ]; then
+	depmod -a "$krel"
+else
+	echo "install-modules: depmod not run: /lib/modules/$krel is not an installed kernel"
+fi
