@@ -1,11 +1,13 @@
 #!/bin/sh
 # Make a git repository of an unpatched kernel tree, its one commit tagged
-# "base". Usage: base-repo.sh SOURCE REPO, SOURCE being a kernel tree or a
-# linux-source tarball. Does nothing if REPO already exists.
+# "base". Usage: base-repo.sh SOURCE REPO KERNEL_RELEASE, SOURCE being a
+# kernel tree or a linux-source tarball whose version must be the one
+# KERNEL_RELEASE starts with. Does nothing if REPO already exists.
 set -eu
 
 src=$1
 repo=$2
+krel=$3
 
 [ -e "$repo/.git/refs/tags/base" ] && exit 0
 rm -rf "$repo"
@@ -18,11 +20,18 @@ fi
 [ -f "$repo/Makefile" ] && [ -d "$repo/arch/x86/kvm" ] ||
 	{ echo "base-repo: $src is not a kernel source tree" >&2; exit 1; }
 cd "$repo"
+version=$(make -s kernelversion)
+case "$krel" in
+"$version"|"$version"[!0-9]*) ;;
+*)	echo "base-repo: $src is Linux $version, the kernel is $krel" >&2
+	cd / && rm -rf "$repo"
+	exit 1 ;;
+esac
 git init -q
 git config user.name kvm-oot
 git config user.email kvm-oot@localhost
 git config gc.auto 0
 # Debian's top-level .gitignore ignores everything but debian/.
 git add -A -f
-git commit -q -m "base: $(make -s kernelversion)" --no-verify
+git commit -q -m "base: $version" --no-verify
 git tag base

@@ -4,7 +4,8 @@
 # rebuilt incrementally. Fail a step that does not build or whose compiler or
 # sparse output has a diagnostic the base build does not have. Diagnostics
 # are compared by file and message, not by line, as multisets.
-# Keeps the base's .ko files in LOGDIR/../base-modules for the ABI check.
+# Keeps the base's .ko files in LOGDIR/base-modules for the ABI check and
+# marks MODULE_TREE/.tip-built when the whole series built.
 # Usage: check-builds.sh TREE MODULE_TREE KDIR JOBS LOGDIR
 set -eu
 
@@ -37,9 +38,15 @@ build() {
 	make -C "$kdir" M="$mod" -j"$jobs" W=1 C=1 modules > "$logs/build-$2.log" 2>&1
 }
 
+# Print the compiler's errors of a failed build as TAP comments.
+errors() {
+	grep -E ': (error|undefined)|\*\*\* ' "$1" | head -n 5 | sed 's/^/# /'
+}
+
 rm -rf "$mod"
 if ! build base base; then
 	echo "not ok - build base # see $logs/build-base.log"
+	errors "$logs/build-base.log"
 	exit 1
 fi
 diagnostics "$logs/build-base.log" > "$logs/diagnostics-base"
@@ -49,11 +56,15 @@ cp "$mod"/arch/x86/kvm/*.ko "$mod/Module.symvers" "$logs/base-modules/"
 echo "ok - build base with W=1 and sparse ($(wc -l < "$logs/diagnostics-base") diagnostics to compare against)"
 
 n=1
+failed=no
 while git -C "$tree" rev-parse -q --verify "refs/tags/p$n" >/dev/null; do
 	p=$(git -C "$tree" log -1 --format=%s "p$n")
 	if ! build "p$n" "p$n"; then
 		echo "not ok - build after patch $n: $p # see $logs/build-p$n.log"
-		exit 1
+		errors "$logs/build-p$n.log"
+		failed=yes
+		n=$((n + 1))
+		continue
 	fi
 	diagnostics "$logs/build-p$n.log" > "$logs/diagnostics-p$n"
 	new_lines "$logs/diagnostics-base" "$logs/diagnostics-p$n" > "$logs/new-p$n"
@@ -65,3 +76,5 @@ while git -C "$tree" rev-parse -q --verify "refs/tags/p$n" >/dev/null; do
 	fi
 	n=$((n + 1))
 done
+[ "$failed" = no ] && touch "$mod/.tip-built"
+true

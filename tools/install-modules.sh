@@ -8,6 +8,9 @@ dir=$1/arch/x86/kvm
 krel=$2
 dest=${INSTALL_MOD_PATH:-}/lib/modules/$krel/updates
 
+running=$(uname -r)
+[ "$running" = "$krel" ] ||
+	echo "install-modules: note: installing for $krel; the running kernel is $running"
 mkdir -p "$dest"
 for m in kvm kvm-amd kvm-intel; do
 	install -m 0644 "$dir/$m.ko" "$dest/$m.ko"

@@ -23,6 +23,11 @@ done
 (cd "$tree" && git diff --name-only --diff-filter=AMR base HEAD -- \
 	'include/*.h' 'arch/x86/include/*.h') > "$out/.headers.new"
 touch "$out/.headers"
+# kbuild recorded which header each object used; when the set of headers
+# shadowing the packaged ones changes, those records are wrong.
+if ! cmp -s "$out/.headers" "$out/.headers.new"; then
+	find "$out" \( -name '*.o' -o -name '.*.cmd' \) -delete
+fi
 for h in $(cat "$out/.headers"); do
 	grep -qx "$h" "$out/.headers.new" || rm -f "$out/$h"
 done
