@@ -4,25 +4,33 @@
 #
 #   make              build kvm.ko, kvm-amd.ko, kvm-intel.ko from base + series
 #   make check        every check (series, checkpatch, builds, ABI, VM tests)
+#   make vmtest       only the VM tests: KVM selftests in QEMU, on the patched
+#                     modules (MODULES=stock: Debian's), T=<test> for one test
 #   make tree         git work tree of the base with the series applied
 #   make export       write the work tree's commits back to $(SERIES)
 #   make install      install the modules under /lib/modules/<kver>/updates
 #
 # Variables: BASE_VERSION=<Debian version> pins Debian's packages;
 # KDIR=<kernel build dir> KSRC=<its source tree or tarball> builds for a
-# kernel you already have. See README.md.
+# kernel you already have; SERIES=<dir> checks another series; STAGES="..."
+# runs only those check stages; VM_ACCEL=kvm runs the VMs on real KVM;
+# VM_TIMEOUT=<s> limits each selftest. See README.md.
 
-SERIES := patches/6.12
+SERIES ?= patches/6.12
 BUILD := build
 JOBS ?= $(shell nproc)
 BASE_VERSION ?=
 KDIR ?=
 KSRC ?=
+STAGES ?=
+MODULES ?= patched
+T ?=
+VM_TIMEOUT ?= 60
 
 export LC_ALL := C
 .DEFAULT_GOAL := all
 
-no-base-goals := clean help
+no-base-goals := clean help export
 ifneq ($(filter-out $(no-base-goals),$(or $(MAKECMDGOALS),all)),)
 $(shell mkdir -p $(BUILD))
 $(BUILD)/base.mk: FORCE
@@ -35,27 +43,57 @@ OUT := $(BUILD)/$(BASE_ID)
 BASE_REPO := $(OUT)/base
 SERIES_TREE := $(OUT)/series
 MODTREE := $(OUT)/modules
-PATCHES := $(SERIES)/series $(wildcard $(SERIES)/*.patch)
 KBUILD := $(MAKE) -C $(BASE_KDIR) -j$(JOBS)
 
-.PHONY: all modules check tree export install clean help FORCE
+SELFTESTS := $(OUT)/selftests
+ifeq ($(MODULES),stock)
+VM_KVM := stock
+else
+VM_KVM := $(MODTREE)/arch/x86/kvm
+endif
+VM_ARGS := $(or $(IMAGE_ROOT),none) $(KREL) $(VM_KVM) $(SELFTESTS)/kvm \
+	tools/vm/tests tools/vm/xfail $(VM_TIMEOUT)
+export VM_ARGS
+
+.PHONY: all modules selftests vm-deps check vmtest tree export install \
+	clean help FORCE
 
 all: modules
 
 $(BASE_REPO)/.git/refs/tags/base:
-	tools/base-repo.sh '$(BASE_KSRC)' $(BASE_REPO)
+	tools/base-repo.sh '$(BASE_KSRC)' $(BASE_REPO) '$(KREL)'
 
-$(SERIES_TREE)/.applied: $(BASE_REPO)/.git/refs/tags/base $(PATCHES)
+# The series as applied last: its checksum changes whenever SERIES or a patch
+# does, whatever the files' timestamps.
+$(OUT)/series.sum: FORCE
+	@mkdir -p $(OUT)
+	@(cd $(SERIES) && cat series $$(grep -v '^#' series)) | sha256sum > $@.new
+	@if cmp -s $@.new $@; then rm $@.new; else mv $@.new $@; fi
+
+$(SERIES_TREE)/.applied: $(BASE_REPO)/.git/refs/tags/base $(OUT)/series.sum
 	tools/apply-series.sh $(BASE_REPO) $(SERIES) $(SERIES_TREE)
 	@touch $@
 
 modules: $(SERIES_TREE)/.applied
 	tools/module-tree.sh $(SERIES_TREE) $(MODTREE) .
 	$(KBUILD) M=$(abspath $(MODTREE)) modules
-	@tools/show-modules.sh $(MODTREE) '$(KREL)' '$(BASE_VERSION)'
+	@ln -sfn $(BASE_ID) $(BUILD)/current
+	@tools/show-modules.sh $(BUILD)/current/modules '$(KREL)' '$(BASE_VERSION)'
 
-check: $(BASE_REPO)/.git/refs/tags/base
-	@tools/check.sh $(OUT) $(SERIES) '$(BASE_KDIR)' $(JOBS)
+$(SELFTESTS)/.built: $(SERIES_TREE)/.applied
+	tools/build-selftests.sh $(SERIES_TREE) $(SELFTESTS) $(JOBS)
+	@touch $@
+
+selftests: $(SELFTESTS)/.built
+
+vm-deps:
+	@tools/install-vm-deps.sh
+
+check: modules selftests vm-deps
+	@tools/check.sh $(OUT) $(SERIES) '$(BASE_KDIR)' $(JOBS) $(STAGES)
+
+vmtest: modules selftests vm-deps
+	@tools/check.sh $(OUT) $(SERIES) '$(BASE_KDIR)' $(JOBS) vm
 
 tree: $(BASE_REPO)/.git/refs/tags/base
 	@if [ -e $(BUILD)/tree ]; then \
@@ -74,6 +112,6 @@ clean:
 	rm -rf $(BUILD)
 
 help:
-	@sed -n '3,13s/^# \{0,1\}//p' Makefile
+	@sed -n '3,19s/^# \{0,1\}//p' Makefile
 
 FORCE:

@@ -1,0 +1,40 @@
+#!/bin/sh
+# Pack the test VM's initramfs: busybox, tools/vm/init, the KVM modules and
+# the selftests named in TEST_LIST. kvm.ko and kvm-amd.ko come from KVM_DIR
+# (a directory of .ko files) or, with KVM_DIR "stock", from the kernel image
+# like their dependencies irqbypass and ccp.
+# Usage: vm-initramfs.sh OUT IMAGE_ROOT KERNEL_RELEASE KVM_DIR SELFTESTS TEST_LIST
+set -eu
+
+out=$1
+image=$2/lib/modules/$3/kernel
+kvm=$4
+selftests=$5
+list=$6
+
+stage=$out.d
+rm -rf "$stage"
+mkdir -p "$stage/bin" "$stage/modules" "$stage/tests" "$stage/proc" \
+	"$stage/sys" "$stage/dev" "$stage/tmp"
+cp /bin/busybox "$stage/bin/busybox"
+ln -s busybox "$stage/bin/sh"
+cp "$(dirname "$0")/vm/init" "$stage/init"
+
+xz -dc "$image/virt/lib/irqbypass.ko.xz" > "$stage/modules/irqbypass.ko"
+xz -dc "$image/drivers/crypto/ccp/ccp.ko.xz" > "$stage/modules/ccp.ko"
+for m in kvm kvm-amd; do
+	if [ "$kvm" = stock ]; then
+		xz -dc "$image/arch/x86/kvm/$m.ko.xz" > "$stage/modules/$m.ko"
+	else
+		cp "$kvm/$m.ko" "$stage/modules/$m.ko"
+	fi
+done
+
+: > "$stage/tests/list"
+for t in $(grep -vE '^(#|$)' "$list" | awk '{ print $1 }'); do
+	cp "$selftests/$t" "$stage/tests/$(basename "$t")"
+	basename "$t" >> "$stage/tests/list"
+done
+
+(cd "$stage" && find . | cpio -o -H newc --quiet) > "$out"
+rm -rf "$stage"

@@ -1,0 +1,31 @@
+#!/bin/sh
+# Boot the kernel with the test initramfs under QEMU and copy the KTAP that
+# tools/vm/init prints to stdout as it arrives; the whole console goes to LOG.
+# Usage: vm-run.sh CONFIG KERNEL INITRAMFS LOG TEST_TIMEOUT
+# CONFIG "vls0" hides virtual VMLOAD/VMSAVE from the guest, "vls1" exposes it.
+# VM_ACCEL=kvm runs on real KVM instead of QEMU's emulation (TCG).
+set -eu
+
+config=$1
+kernel=$2
+initramfs=$3
+log=$4
+timeout=$5
+accel=${VM_ACCEL:-tcg}
+
+cpu=EPYC,+svm,+npt,+vgif
+if [ "$config" = vls1 ]; then
+	# TCG emulates virtual VMLOAD/VMSAVE but does not advertise it; force
+	# the bit on and drop what EPYC lists that TCG does not emulate.
+	cpu=$cpu,+v-vmsave-vmload,-xsavec,-misalignsse,-osvw,-topoext
+	cpu=$cpu,-fxsr-opt,-nrip-save,x-force-features=on
+fi
+[ "$accel" = kvm ] && cpu=host
+
+tests=$(($(grep -c . "$initramfs.list" 2>/dev/null || echo 40) + 2))
+timeout -s KILL $((60 + tests * timeout)) \
+	qemu-system-x86_64 -accel "$accel" -cpu "$cpu" -smp 2 -m 2G \
+		-nographic -no-reboot -nic none -kernel "$kernel" -initrd "$initramfs" \
+		-append "console=ttyS0 panic=-1 quiet kvm_oot.timeout=$timeout" \
+		< /dev/null 2>&1 | tr -d '\r' | tee "$log" |
+	grep --line-buffered -E '^(not )?ok |^KTAP|^1\.\.|^# ' || true
