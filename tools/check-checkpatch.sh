@@ -20,6 +20,8 @@ fi
 
 tmp=$(mktemp)
 trap 'rm -f "$tmp"' EXIT
+# checkpatch runs scripts/spdxcheck.py, which needs Debian's python3-ply.
+export PATH="/usr/bin:$PATH"
 cd "$base"
 n=0
 for p in $(grep -v '^#' "$series/series"); do

@@ -3,7 +3,7 @@
 # Run as root; does nothing when everything is already there.
 set -eu
 
-need="git rsync xz-utils sparse dwarves bc perl python3 gcc-12 make kmod"
+need="git rsync xz-utils sparse dwarves bc perl python3 python3-ply python3-git gcc-12 make kmod"
 
 missing=""
 for p in $need; do
