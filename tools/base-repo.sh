@@ -20,7 +20,7 @@ fi
 [ -f "$repo/Makefile" ] && [ -d "$repo/arch/x86/kvm" ] ||
 	{ echo "base-repo: $src is not a kernel source tree" >&2; exit 1; }
 cd "$repo"
-version=$(make -s kernelversion)
+version=$(MAKEFLAGS= make -s kernelversion)
 case "$krel" in
 "$version"|"$version"[!0-9]*) ;;
 *)	echo "base-repo: $src is Linux $version, the kernel is $krel" >&2
