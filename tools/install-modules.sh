@@ -16,8 +16,9 @@ for m in kvm kvm-amd kvm-intel; do
 	install -m 0644 "$dir/$m.ko" "$dest/$m.ko"
 	echo "installed $dest/$m.ko"
 done
-if [ -z "${INSTALL_MOD_PATH:-}" ] && [ -e "/lib/modules/$krel/modules.order" ]; then
-	depmod -a "$krel"
+root=${INSTALL_MOD_PATH:-/}
+if [ -e "$root/lib/modules/$krel/modules.order" ]; then
+	depmod -b "$root" -a "$krel"
 else
-	echo "install-modules: depmod not run: /lib/modules/$krel is not an installed kernel"
+	echo "install-modules: depmod not run: $root/lib/modules/$krel holds no installed kernel"
 fi
