@@ -13,8 +13,9 @@ kdir=$4
 ksrc=$5
 
 if [ -z "$kdir" ]; then
-	version=$("$(dirname "$0")/fetch-base.sh" "$build/cache" "$want")
-	id=$(echo "$version" | sed -E 's/^([0-9.]+)-.*~deb([0-9]+).*$/\1+deb\2/')
+	set -- $("$(dirname "$0")/fetch-base.sh" "$build/cache" "$want")
+	version=$1
+	id=$2
 	root=$(cd "$build/cache/$id/root" && pwd)
 	kdir=$root/usr/src/linux-headers-$id-amd64
 	ksrc=$root/usr/src/linux-source-6.12.tar.xz
