@@ -13,9 +13,9 @@ kdir=$4
 ksrc=$5
 
 if [ -z "$kdir" ]; then
-	set -- $("$(dirname "$0")/fetch-base.sh" "$build/cache" "$want")
-	version=$1
-	id=$2
+	fetched=$("$(dirname "$0")/fetch-base.sh" "$build/cache" "$want")
+	version=${fetched% *}
+	id=${fetched#* }
 	root=$(cd "$build/cache/$id/root" && pwd)
 	kdir=$root/usr/src/linux-headers-$id-amd64
 	ksrc=$root/usr/src/linux-source-6.12.tar.xz
