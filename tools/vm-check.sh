@@ -39,7 +39,8 @@ for config in vls0 vls1; do
 	: > "$logs/results-$config"
 	: > "$logs/output"
 	"$tools/vm-run.sh" "$config" "$image/boot/vmlinuz-$krel" \
-		"$logs/initramfs.cpio" "$log" "$timeout" |
+		"$logs/initramfs.cpio" "$log" "$timeout" \
+		$((60 + $(wc -l < "$logs/tests") * timeout)) |
 	while IFS= read -r line; do
 		case "$line" in
 		"# kvm_amd: "*)

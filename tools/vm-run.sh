@@ -1,7 +1,8 @@
 #!/bin/sh
 # Boot the kernel with the test initramfs under QEMU and copy the KTAP that
 # tools/vm/init prints to stdout as it arrives; the whole console goes to LOG.
-# Usage: vm-run.sh CONFIG KERNEL INITRAMFS LOG TEST_TIMEOUT
+# Usage: vm-run.sh CONFIG KERNEL INITRAMFS LOG TEST_TIMEOUT VM_TIMEOUT
+# TEST_TIMEOUT limits each test inside the VM, VM_TIMEOUT the whole VM.
 # CONFIG "vls0" hides virtual VMLOAD/VMSAVE from the guest, "vls1" exposes it.
 # VM_ACCEL=kvm runs on real KVM instead of QEMU's emulation (TCG).
 set -eu
@@ -11,6 +12,7 @@ kernel=$2
 initramfs=$3
 log=$4
 timeout=$5
+vm_timeout=$6
 accel=${VM_ACCEL:-tcg}
 
 cpu=EPYC,+svm,+npt,+vgif
@@ -22,8 +24,7 @@ if [ "$config" = vls1 ]; then
 fi
 [ "$accel" = kvm ] && cpu=host
 
-tests=$(($(grep -c . "$initramfs.list" 2>/dev/null || echo 40) + 2))
-timeout -s KILL $((60 + tests * timeout)) \
+timeout -s KILL "$vm_timeout" \
 	qemu-system-x86_64 -accel "$accel" -cpu "$cpu" -smp 2 -m 2G \
 		-nographic -no-reboot -nic none -kernel "$kernel" -initrd "$initramfs" \
 		-append "console=ttyS0 panic=-1 quiet kvm_oot.timeout=$timeout" \
