@@ -13,7 +13,7 @@ series=$2
 kdir=$3
 jobs=$4
 shift 4
-stages=${*:-series checkpatch builds abi vm}
+stages=${*:-series checkpatch builds abi uapi vm}
 
 logs=$out/check
 mkdir -p "$logs"
@@ -50,6 +50,9 @@ run_stage() {
 		fi
 		tools/check-abi.sh "$logs/modules" "$logs/base-modules" "$kdir" \
 			"$series/abi-exceptions" ;;
+	uapi)
+		tools/check-uapi.sh "$out/base" "$out/selftests/kernel/usr/include" \
+			"$logs/uapi" ;;
 	vm)
 		set -- ${VM_ARGS:-none}
 		if [ "$1" = none ]; then
