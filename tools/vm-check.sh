@@ -1,7 +1,8 @@
 #!/bin/sh
 # The VM stage: boot the kernel image with the KVM modules and the selftests
 # in two CPU configurations (vls0: no virtual VMLOAD/VMSAVE, vls1: with it)
-# and print a TAP line per test and configuration as each finishes.
+# and print a TAP line per test and configuration as each finishes, and one
+# per case that a passing test skipped.
 # Usage: vm-check.sh LOGDIR IMAGE_ROOT KERNEL_RELEASE KVM_DIR SELFTESTS \
 #                    TEST_LIST XFAIL TIMEOUT [TEST]
 # KVM_DIR is a directory holding kvm.ko and kvm-amd.ko, or "stock".
@@ -38,6 +39,7 @@ for config in vls0 vls1; do
 	log=$logs/console-$config.log
 	: > "$logs/results-$config"
 	: > "$logs/output"
+	: > "$logs/skips"
 	"$tools/vm-run.sh" "$config" "$image/boot/vmlinuz-$krel" \
 		"$logs/initramfs.cpio" "$log" "$timeout" \
 		$((60 + $(wc -l < "$logs/tests") * timeout)) |
@@ -50,6 +52,10 @@ for config in vls0 vls1; do
 			continue ;;
 		"# "*)
 			echo "$line" >> "$logs/output"
+			continue ;;
+		"    ok "*" # SKIP "*)
+			# A skipped case of a passing test: report it on its own.
+			echo "$line" >> "$logs/skips"
 			continue ;;
 		"ok "*|"not ok "*) ;;
 		*)	continue ;;
@@ -69,6 +75,9 @@ for config in vls0 vls1; do
 			echo "ok - vm $config $name # XFAIL $why"
 		elif [ "$result" = ok ]; then
 			echo "ok - vm $config $name${comment:+ # $comment}"
+			while IFS= read -r skip; do
+				echo "ok - vm $config $name: $(echo "$skip" | awk '{ print $3 }') # SKIP ${skip#* # SKIP }"
+			done < "$logs/skips"
 		else
 			echo "not ok - vm $config $name # ${comment:-failed}; console: $log"
 			# The kernel's words first: a splat explains more than the test.
@@ -76,6 +85,7 @@ for config in vls0 vls1; do
 			  grep -v '^# dmesg: ' "$logs/output" | tail -n 25; } | sed 's/^# /#   /'
 		fi
 		: > "$logs/output"
+		: > "$logs/skips"
 	done
 	expected=$(($(wc -l < "$logs/tests") + 1))
 	got=$(grep -cE '^(not )?ok ' "$logs/results-$config" || true)
