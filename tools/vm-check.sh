@@ -82,7 +82,9 @@ for config in vls0 vls1; do
 			echo "not ok - vm $config $name # ${comment:-failed}; console: $log"
 			# The kernel's words first: a splat explains more than the test.
 			{ grep '^# dmesg: ' "$logs/output" | head -n 30
-			  grep -v '^# dmesg: ' "$logs/output" | tail -n 25; } | sed 's/^# /#   /'
+			  grep -E '^# (not ok |.*:Expected )' "$logs/output" | head -n 20
+			  grep -v '^# dmesg: ' "$logs/output" | tail -n 25; } |
+				awk '!seen[$0]++' | sed 's/^# /#   /'
 		fi
 		: > "$logs/output"
 		: > "$logs/skips"
