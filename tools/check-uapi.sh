@@ -18,12 +18,15 @@ gcc -Wall -o "$logs/kvm_run_layout" -isystem "$logs/base-headers/usr/include" \
 	tools/uapi/kvm_run_layout.c
 layout=$("$logs/kvm_run_layout")
 
+# A test that fails prints its own 'not ok' lines; the exit status tells a
+# test that crashed before it could.
+status=0
 for src in tools/uapi/*_abi.c; do
 	[ -e "$src" ] || continue
 	bin=$logs/$(basename "$src" .c)
 	# shellcheck disable=SC2086 # $layout is a list of -D options
 	if gcc -Wall -Werror -o "$bin" -isystem "$headers" $layout "$src" >&2; then
-		"$bin" || true
+		"$bin" || status=1
 	else
 		echo "not ok - uapi: $src does not build against the series' headers # see the log"
 	fi
@@ -38,3 +41,4 @@ grep -vE '^(#|$)' tools/uapi/reserved | while read -r header name value; do
 		echo "ok - uapi: $header leaves $name $value undefined"
 	fi
 done
+exit "$status"
