@@ -14,7 +14,8 @@
 # KDIR=<kernel build dir> KSRC=<its source tree or tarball> builds for a
 # kernel you already have; SERIES=<dir> checks another series; STAGES="..."
 # runs only those check stages; VM_ACCEL=kvm runs the VMs on real KVM;
-# VM_TIMEOUT=<s> limits each selftest. See README.md.
+# VM_TIMEOUT=<s> limits each selftest; DEPS=check only checks the build
+# dependencies, never runs apt-get (DKMS builds). See README.md.
 
 SERIES ?= patches/6.12
 BUILD := build
@@ -23,6 +24,7 @@ BASE_VERSION ?=
 KDIR ?=
 KSRC ?=
 STAGES ?=
+DEPS ?= install
 MODULES ?= patched
 T ?=
 VM_TIMEOUT ?= 60
@@ -34,7 +36,7 @@ no-base-goals := clean help export
 ifneq ($(filter-out $(no-base-goals),$(or $(MAKECMDGOALS),all)),)
 $(shell mkdir -p $(BUILD))
 $(BUILD)/base.mk: FORCE
-	@tools/install-deps.sh
+	@tools/install-deps.sh $(DEPS)
 	@tools/resolve-base.sh $@ $(BUILD) '$(BASE_VERSION)' '$(KDIR)' '$(KSRC)'
 include $(BUILD)/base.mk
 endif
@@ -112,6 +114,6 @@ clean:
 	rm -rf $(BUILD)
 
 help:
-	@sed -n '3,19s/^# \{0,1\}//p' Makefile
+	@sed -n '3,20s/^# \{0,1\}//p' Makefile
 
 FORCE:
