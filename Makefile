@@ -53,9 +53,10 @@ VM_KVM := stock
 else
 VM_KVM := $(MODTREE)/arch/x86/kvm
 endif
-VM_ARGS := $(or $(IMAGE_ROOT),none) $(KREL) $(VM_KVM) $(SELFTESTS)/kvm \
-	tools/vm/tests tools/vm/xfail $(VM_TIMEOUT)
-export VM_ARGS
+# What the VM stage boots: the kernel image, its release, the
+# selftests and the time limit of each.
+VM_ARGS := $(or $(IMAGE_ROOT),none) $(KREL) $(SELFTESTS)/kvm $(VM_TIMEOUT)
+export VM_ARGS VM_KVM
 
 .PHONY: all modules selftests vm-deps check vmtest tree export install \
 	clean help FORCE

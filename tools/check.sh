@@ -4,8 +4,8 @@
 # Usage: check.sh OUT SERIES_DIR KDIR JOBS [STAGE...]
 # Stages print TAP lines ("ok - ...", "not ok - ...", "... # SKIP reason")
 # on stdout and write their details to OUT/check/*.log. The vm stage takes
-# the arguments of tools/vm-check.sh after its LOGDIR from $VM_ARGS and the
-# test to run from $T.
+# the image, kernel release, selftests and time limit from $VM_ARGS, its
+# modules from $VM_KVM and the test to run from $T.
 set -eu
 
 out=$1
@@ -58,7 +58,8 @@ run_stage() {
 		if [ "$1" = none ]; then
 			echo "ok - vm # SKIP no kernel image to boot (KDIR= build, or not run by make)"
 		else
-			tools/vm-check.sh "$logs/vm" "$@" ${T:+"$T"}
+			tools/vm-check.sh "$logs/vm" "$VM_KVM" tools/vm/tests \
+				tools/vm/xfail "$@" ${T:+"$T"}
 		fi ;;
 	*)
 		echo "not ok - unknown stage $1" ;;
