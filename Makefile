@@ -53,7 +53,7 @@ VM_KVM := stock
 else
 VM_KVM := $(MODTREE)/arch/x86/kvm
 endif
-# What the VM stage boots: the kernel image, its release, the
+# What the vm and stock stages boot: the kernel image, its release, the
 # selftests and the time limit of each.
 VM_ARGS := $(or $(IMAGE_ROOT),none) $(KREL) $(SELFTESTS)/kvm $(VM_TIMEOUT)
 export VM_ARGS VM_KVM
