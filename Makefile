@@ -14,7 +14,8 @@
 # KDIR=<kernel build dir> KSRC=<its source tree or tarball> builds for a
 # kernel you already have; SERIES=<dir> checks another series; STAGES="..."
 # runs only those check stages; VM_ACCEL=kvm runs the VMs on real KVM;
-# VM_TIMEOUT=<s> limits each selftest. See README.md.
+# VM_TIMEOUT=<s> limits each selftest; DEPS=check only checks the build
+# dependencies, never runs apt-get (DKMS builds). See README.md.
 
 SERIES ?= patches/6.12
 BUILD := build
@@ -23,6 +24,7 @@ BASE_VERSION ?=
 KDIR ?=
 KSRC ?=
 STAGES ?=
+DEPS ?= install
 MODULES ?= patched
 T ?=
 VM_TIMEOUT ?= 60
@@ -34,7 +36,7 @@ no-base-goals := clean help export
 ifneq ($(filter-out $(no-base-goals),$(or $(MAKECMDGOALS),all)),)
 $(shell mkdir -p $(BUILD))
 $(BUILD)/base.mk: FORCE
-	@tools/install-deps.sh
+	@tools/install-deps.sh $(DEPS)
 	@tools/resolve-base.sh $@ $(BUILD) '$(BASE_VERSION)' '$(KDIR)' '$(KSRC)'
 include $(BUILD)/base.mk
 endif
@@ -51,9 +53,10 @@ VM_KVM := stock
 else
 VM_KVM := $(MODTREE)/arch/x86/kvm
 endif
-VM_ARGS := $(or $(IMAGE_ROOT),none) $(KREL) $(VM_KVM) $(SELFTESTS)/kvm \
-	tools/vm/tests tools/vm/xfail $(VM_TIMEOUT)
-export VM_ARGS
+# What the vm and stock stages boot: the kernel image, its release, the
+# selftests and the time limit of each.
+VM_ARGS := $(or $(IMAGE_ROOT),none) $(KREL) $(SELFTESTS)/kvm $(VM_TIMEOUT)
+export VM_ARGS VM_KVM
 
 .PHONY: all modules selftests vm-deps check vmtest tree export install \
 	clean help FORCE
@@ -112,6 +115,6 @@ clean:
 	rm -rf $(BUILD)
 
 help:
-	@sed -n '3,19s/^# \{0,1\}//p' Makefile
+	@sed -n '3,20s/^# \{0,1\}//p' Makefile
 
 FORCE:

@@ -32,20 +32,27 @@ new_lines() {
 	awk 'NR == FNR { seen[$0]++; next } seen[$0]-- <= 0' "$1" "$2"
 }
 
+# Check out REF, fill the module tree and build it, all output in
+# LOGDIR/build-REF.log. Called in an "if", where set -e does not apply: each
+# command returns on failure itself, after naming itself in $failed_step.
 build() {
-	(cd "$tree" && git checkout -q --detach "$1")
-	"$glue/tools/module-tree.sh" "$tree" "$mod" "$glue"
-	make -C "$kdir" M="$mod" -j"$jobs" W=1 C=1 modules > "$logs/build-$2.log" 2>&1
+	log=$logs/build-$1.log
+	failed_step="git checkout $1"
+	git -C "$tree" checkout -q --detach "$1" > "$log" 2>&1 || return
+	failed_step=module-tree.sh
+	"$glue/tools/module-tree.sh" "$tree" "$mod" "$glue" >> "$log" 2>&1 || return
+	failed_step=make
+	make -C "$kdir" M="$mod" -j"$jobs" W=1 C=1 modules >> "$log" 2>&1
 }
 
-# Print the compiler's errors of a failed build as TAP comments.
+# Print the errors of a failed build step as TAP comments.
 errors() {
-	grep -E ': (error|undefined)|\*\*\* ' "$1" | head -n 5 | sed 's/^/# /'
+	grep -E '^(error|fatal): |: (error|undefined)|\*\*\* ' "$1" | head -n 5 | sed 's/^/# /'
 }
 
 rm -rf "$mod"
-if ! build base base; then
-	echo "not ok - build base # see $logs/build-base.log"
+if ! build base; then
+	echo "not ok - build base # $failed_step failed, see $logs/build-base.log"
 	errors "$logs/build-base.log"
 	exit 1
 fi
@@ -59,8 +66,8 @@ n=1
 failed=no
 while git -C "$tree" rev-parse -q --verify "refs/tags/p$n" >/dev/null; do
 	p=$(git -C "$tree" log -1 --format=%s "p$n")
-	if ! build "p$n" "p$n"; then
-		echo "not ok - build after patch $n: $p # see $logs/build-p$n.log"
+	if ! build "p$n"; then
+		echo "not ok - build after patch $n: $p # $failed_step failed, see $logs/build-p$n.log"
 		errors "$logs/build-p$n.log"
 		failed=yes
 		n=$((n + 1))

@@ -3,9 +3,9 @@
 # check as it finishes and close with "N passed, N failed, N skipped".
 # Usage: check.sh OUT SERIES_DIR KDIR JOBS [STAGE...]
 # Stages print TAP lines ("ok - ...", "not ok - ...", "... # SKIP reason")
-# on stdout and write their details to OUT/check/*.log. The vm stage takes
-# the arguments of tools/vm-check.sh after its LOGDIR from $VM_ARGS and the
-# test to run from $T.
+# on stdout and write their details to OUT/check/*.log. The vm and stock
+# stages take the image, kernel release, selftests and time limit from
+# $VM_ARGS, the test to run from $T; the vm stage its modules from $VM_KVM.
 set -eu
 
 out=$1
@@ -13,7 +13,7 @@ series=$2
 kdir=$3
 jobs=$4
 shift 4
-stages=${*:-series checkpatch builds abi uapi vm}
+stages=${*:-series checkpatch builds abi uapi vm stock}
 
 logs=$out/check
 mkdir -p "$logs"
@@ -53,12 +53,16 @@ run_stage() {
 	uapi)
 		tools/check-uapi.sh "$out/base" "$out/selftests/kernel/usr/include" \
 			"$logs/uapi" ;;
-	vm)
+	vm|stock)
+		vm_stage=$1
 		set -- ${VM_ARGS:-none}
 		if [ "$1" = none ]; then
-			echo "ok - vm # SKIP no kernel image to boot (KDIR= build, or not run by make)"
+			echo "ok - $vm_stage # SKIP no kernel image to boot (KDIR= build, or not run by make)"
+		elif [ "$vm_stage" = vm ]; then
+			tools/vm-check.sh "$logs/vm" "$VM_KVM" tools/vm/tests \
+				tools/vm/xfail "$@" ${T:+"$T"}
 		else
-			tools/vm-check.sh "$logs/vm" "$@" ${T:+"$T"}
+			tools/stock-check.sh "$logs/stock" tools/vm/stock "$@" ${T:+"$T"}
 		fi ;;
 	*)
 		echo "not ok - unknown stage $1" ;;

@@ -1,9 +1,22 @@
 #!/bin/sh
-# Install the Debian packages that building and checking kvm-oot needs.
-# Run as root; does nothing when everything is already there.
+# Install the Debian packages that building and checking kvm-oot needs; does
+# nothing when everything is already there.
+# Usage: install-deps.sh [install|check]
+# "check" (make DEPS=check, which dkms.conf passes) never runs apt-get: a
+# missing package is an error that names the packages and the apt-get
+# command to run. The same happens when not running as root, and inside a
+# dpkg run (DPKG_MAINTSCRIPT_PACKAGE is set, as when a kernel package's
+# postinst runs DKMS), where dpkg holds the lock that apt-get needs.
 set -eu
 
+mode=${1:-install}
 need="git rsync xz-utils sparse dwarves bc perl python3 python3-ply python3-git gcc-12 make kmod"
+
+case $mode in
+install|check) ;;
+*)	echo "install-deps: unknown mode '$mode' (install or check)" >&2
+	exit 1 ;;
+esac
 
 missing=""
 for p in $need; do
@@ -12,8 +25,15 @@ for p in $need; do
 done
 [ -z "$missing" ] && exit 0
 
-if [ "$(id -u)" != 0 ]; then
-	echo "install-deps: missing packages:$missing (run as root or install them)" >&2
+why=""
+[ "$mode" = check ] && why="DEPS=check, as in a DKMS build"
+[ -n "${DPKG_MAINTSCRIPT_PACKAGE:-}" ] &&
+	why="run by dpkg for $DPKG_MAINTSCRIPT_PACKAGE, which holds apt's lock"
+[ "$(id -u)" != 0 ] && why="not running as root"
+if [ -n "$why" ]; then
+	echo "install-deps: missing build dependencies:$missing" >&2
+	echo "install-deps: not installing them ($why); install them first, as root:" >&2
+	echo "    apt-get install$missing" >&2
 	exit 1
 fi
 apt-get update -q

@@ -1,0 +1,105 @@
+#!/bin/sh
+# The stock stage: run the series' selftests on Debian's stock kvm.ko and
+# kvm-amd.ko in the test VM and check that they fail, or pass, where
+# EXPECTATIONS (tools/vm/stock, whose header gives the format) says. Boots
+# each configuration (vls0, vls1) with only the tests that it has lines for,
+# and prints a TAP line per line and configuration.
+# Usage: stock-check.sh LOGDIR EXPECTATIONS IMAGE_ROOT KERNEL_RELEASE \
+#                       SELFTESTS TIMEOUT [TEST]
+# TEST checks only the lines of that test.
+set -eu
+
+logs=$(realpath -m "$1")
+expectations=$2
+image=$3
+krel=$4
+selftests=$5
+timeout=$6
+only=${7:-}
+tools=$(dirname "$0")
+
+# The KTAP line that decides on a line of EXPECTATIONS in CONFIG: the test's
+# result line, or the line of its CASE in its output.
+# Usage: ktap CONFIG TEST [CASE]
+ktap() {
+	name=$(basename "$2")
+	if [ -z "${3:-}" ]; then
+		grep -E "^(not )?ok [0-9]+ $name( |$)" "$logs/results-$1" || true
+	else
+		grep -E "^(# |    )(not )?ok [0-9]+ ([^ ]*\.)?$3( |$)" \
+			"$logs/$1/$name.out" 2>/dev/null | head -n 1 | sed -E 's/^(# |    )//'
+	fi
+}
+
+# Print the TAP line of one line of EXPECTATIONS in CONFIG.
+# Usage: check CONFIG TEST[:CASE] fail|pass REASON
+check() {
+	selftest=${2%%:*}
+	test_case=${2#"$selftest"}
+	test_case=${test_case#:}
+	line=$(ktap "$1" "$selftest" "$test_case")
+	# A case of a test that skipped as a whole skipped too.
+	if [ -z "$line" ] && [ -n "$test_case" ]; then
+		line=$(ktap "$1" "$selftest" | grep ' # SKIP' || true)
+	fi
+	case "$line" in
+	"")		got="has no result" ;;
+	"not ok "*)	got=fails ;;
+	*" # SKIP"*)	got=skips ;;
+	*)		got=passes ;;
+	esac
+	case $3 in
+	fail)	want=fails ;;
+	pass)	want=passes ;;
+	esac
+	what="stock $1 $2 $got on Debian's stock modules"
+	if [ "$got" = "$want" ]; then
+		echo "ok - $what ($4)"
+		return
+	fi
+	case $got in
+	passes)	more= ;;
+	skips)	more="; ${line#* # }" ;;
+	*)	more="; console: $logs/console-$1.log" ;;
+	esac
+	echo "not ok - $what # expected to $3: $4$more"
+	if [ "$got" = fails ]; then
+		"$tools/vm-failure.sh" "$logs/$1/$(basename "$selftest").out"
+	fi
+}
+
+mkdir -p "$logs"
+awk -v f="$expectations" '!/^(#|$)/ && !(NF >= 4 && $2 ~ /^(vls0|vls1|any)$/ && $3 ~ /^(fail|pass)$/) {
+	print "not ok - stock: " f " line " FNR " is not <test>[:<case>] <vls0|vls1|any> <fail|pass> <reason>" }' \
+	"$expectations" > "$logs/bad-lines"
+if [ -s "$logs/bad-lines" ]; then
+	cat "$logs/bad-lines"
+	exit 1
+fi
+"$tools/vm-tests.sh" "$expectations" "$only" > "$logs/tests"
+if [ ! -s "$logs/tests" ]; then
+	echo "ok - stock # SKIP $expectations has no line${only:+ for $only}"
+	exit 0
+fi
+
+for config in vls0 vls1; do
+	# This configuration's lines, of the tests to check.
+	awk -v c="$config" 'NR == FNR { run[$1]; next }
+		/^(#|$)/ || !($2 == c || $2 == "any") { next }
+		{ t = $1; sub(/:.*/, "", t) } t in run' \
+		"$logs/tests" "$expectations" > "$logs/lines-$config"
+	[ -s "$logs/lines-$config" ] || continue
+	"$tools/vm-tests.sh" "$logs/lines-$config" > "$logs/tests-$config"
+	"$tools/vm-initramfs.sh" "$logs/initramfs-$config.cpio" "$image" "$krel" \
+		stock "$selftests" "$logs/tests-$config"
+	# Keep the VM's own TAP lines; the tests' results are read afterwards.
+	"$tools/vm-boot.sh" stock "$config" "$image/boot/vmlinuz-$krel" \
+		"$logs/initramfs-$config.cpio" "$logs/tests-$config" "$timeout" "$logs" |
+		grep -vE '^(not )?ok [0-9]' || true
+	if ! grep -q '^ok 1 load-modules' "$logs/results-$config"; then
+		echo "not ok - stock $config load-modules; console: $logs/console-$config.log"
+	fi
+	while read -r what _ expect reason; do
+		check "$config" "$what" "$expect" "$reason"
+	done < "$logs/lines-$config"
+done
