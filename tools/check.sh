@@ -3,8 +3,8 @@
 # check as it finishes and close with "N passed, N failed, N skipped".
 # Usage: check.sh OUT SERIES_DIR KDIR JOBS [STAGE...]
 # Stages print TAP lines ("ok - ...", "not ok - ...", "... # SKIP reason")
-# on stdout and write their details to OUT/check/*.log. The vm and stock
-# stages take the image, kernel release, selftests and time limit from
+# on stdout and write their details to OUT/check/*.log. The vm, stock and
+# mutant stages take the image, kernel release, selftests and time limit from
 # $VM_ARGS, the test to run from $T; the vm stage its modules from $VM_KVM.
 set -eu
 
@@ -13,7 +13,7 @@ series=$2
 kdir=$3
 jobs=$4
 shift 4
-stages=${*:-series checkpatch builds abi uapi vm stock}
+stages=${*:-series checkpatch builds abi uapi vm stock mutant}
 
 logs=$out/check
 mkdir -p "$logs"
@@ -53,7 +53,7 @@ run_stage() {
 	uapi)
 		tools/check-uapi.sh "$out/base" "$out/selftests/kernel/usr/include" \
 			"$logs/uapi" ;;
-	vm|stock)
+	vm|stock|mutant)
 		vm_stage=$1
 		set -- ${VM_ARGS:-none}
 		if [ "$1" = none ]; then
@@ -61,8 +61,12 @@ run_stage() {
 		elif [ "$vm_stage" = vm ]; then
 			tools/vm-check.sh "$logs/vm" "$VM_KVM" tools/vm/tests \
 				tools/vm/xfail "$@" ${T:+"$T"}
+		elif [ "$vm_stage" = stock ]; then
+			tools/stock-check.sh "$logs/stock" tools/vm/stock stock stock \
+				"$@" ${T:+"$T"}
 		else
-			tools/stock-check.sh "$logs/stock" tools/vm/stock "$@" ${T:+"$T"}
+			tools/mutant-check.sh "$logs/mutant" "$out/modules" "$kdir" \
+				"$jobs" "$@" ${T:+"$T"}
 		fi ;;
 	*)
 		echo "not ok - unknown stage $1" ;;

@@ -3,20 +3,26 @@
 # kvm-amd.ko in the test VM and check that they fail, or pass, where
 # EXPECTATIONS (tools/vm/stock, whose header gives the format) says. Boots
 # each configuration (vls0, vls1) with only the tests that it has lines for,
-# and prints a TAP line per line and configuration.
-# Usage: stock-check.sh LOGDIR EXPECTATIONS IMAGE_ROOT KERNEL_RELEASE \
-#                       SELFTESTS TIMEOUT [TEST]
+# and prints a TAP line per line and configuration. The mutant stage runs it
+# on modules of its own: KVM_DIR is "stock" or a directory of .ko files, and
+# STAGE names them in the TAP lines.
+# Usage: stock-check.sh LOGDIR EXPECTATIONS STAGE KVM_DIR IMAGE_ROOT \
+#                       KERNEL_RELEASE SELFTESTS TIMEOUT [TEST]
 # TEST checks only the lines of that test.
 set -eu
 
 logs=$(realpath -m "$1")
 expectations=$2
-image=$3
-krel=$4
-selftests=$5
-timeout=$6
-only=${7:-}
+stage=$3
+kvm=$4
+image=$5
+krel=$6
+selftests=$7
+timeout=$8
+only=${9:-}
 tools=$(dirname "$0")
+modules="Debian's stock modules"
+[ "$kvm" = stock ] || modules="the $stage modules"
 
 # The KTAP line that decides on a line of EXPECTATIONS in CONFIG: the test's
 # result line, or the line of its CASE in its output.
@@ -52,7 +58,7 @@ check() {
 	fail)	want=fails ;;
 	pass)	want=passes ;;
 	esac
-	what="stock $1 $2 $got on Debian's stock modules"
+	what="$stage $1 $2 $got on $modules"
 	if [ "$got" = "$want" ]; then
 		echo "ok - $what ($4)"
 		return
@@ -69,8 +75,8 @@ check() {
 }
 
 mkdir -p "$logs"
-awk -v f="$expectations" '!/^(#|$)/ && !(NF >= 4 && $2 ~ /^(vls0|vls1|any)$/ && $3 ~ /^(fail|pass)$/) {
-	print "not ok - stock: " f " line " FNR " is not <test>[:<case>] <vls0|vls1|any> <fail|pass> <reason>" }' \
+awk -v f="$expectations" -v s="$stage" '!/^(#|$)/ && !(NF >= 4 && $2 ~ /^(vls0|vls1|any)$/ && $3 ~ /^(fail|pass)$/) {
+	print "not ok - " s ": " f " line " FNR " is not <test>[:<case>] <vls0|vls1|any> <fail|pass> <reason>" }' \
 	"$expectations" > "$logs/bad-lines"
 if [ -s "$logs/bad-lines" ]; then
 	cat "$logs/bad-lines"
@@ -78,7 +84,7 @@ if [ -s "$logs/bad-lines" ]; then
 fi
 "$tools/vm-tests.sh" "$expectations" "$only" > "$logs/tests"
 if [ ! -s "$logs/tests" ]; then
-	echo "ok - stock # SKIP $expectations has no line${only:+ for $only}"
+	echo "ok - $stage # SKIP $expectations has no line${only:+ for $only}"
 	exit 0
 fi
 
@@ -91,13 +97,13 @@ for config in vls0 vls1; do
 	[ -s "$logs/lines-$config" ] || continue
 	"$tools/vm-tests.sh" "$logs/lines-$config" > "$logs/tests-$config"
 	"$tools/vm-initramfs.sh" "$logs/initramfs-$config.cpio" "$image" "$krel" \
-		stock "$selftests" "$logs/tests-$config"
+		"$kvm" "$selftests" "$logs/tests-$config"
 	# Keep the VM's own TAP lines; the tests' results are read afterwards.
-	"$tools/vm-boot.sh" stock "$config" "$image/boot/vmlinuz-$krel" \
+	"$tools/vm-boot.sh" "$stage" "$config" "$image/boot/vmlinuz-$krel" \
 		"$logs/initramfs-$config.cpio" "$logs/tests-$config" "$timeout" "$logs" |
 		grep -vE '^(not )?ok [0-9]' || true
 	if ! grep -q '^ok 1 load-modules' "$logs/results-$config"; then
-		echo "not ok - stock $config load-modules; console: $logs/console-$config.log"
+		echo "not ok - $stage $config load-modules; console: $logs/console-$config.log"
 	fi
 	while read -r what _ expect reason; do
 		check "$config" "$what" "$expect" "$reason"

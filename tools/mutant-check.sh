@@ -1,0 +1,42 @@
+#!/bin/sh
+# The mutant stage: a series test whose bug Debian's stock modules do not
+# have must fail on modules that have it. For each tools/vm/mutants/NAME.diff
+# (a change to the series' KVM sources that brings such a bug back), build
+# the series' modules with that change made, boot them and check
+# tools/vm/mutants/NAME.expect the way the stock stage checks tools/vm/stock.
+# Usage: mutant-check.sh LOGDIR MODULE_TREE KDIR JOBS IMAGE_ROOT \
+#                        KERNEL_RELEASE SELFTESTS TIMEOUT [TEST]
+# MODULE_TREE is the series' module tree, built; it is copied, not changed.
+set -eu
+
+logs=$(realpath -m "$1")
+modtree=$2
+kdir=$3
+jobs=$4
+shift 4
+tools=$(dirname "$0")
+
+mkdir -p "$logs"
+for diff in "$tools"/vm/mutants/*.diff; do
+	[ -e "$diff" ] || continue
+	name=$(basename "$diff" .diff)
+	patch=$(realpath "$diff")
+	mod=$logs/$name/modules
+	rm -rf "$logs/$name"
+	mkdir -p "$logs/$name"
+	cp -a "$modtree" "$mod"
+	# Outside of any git repository, so that git apply takes the paths
+	# relative to the module tree.
+	if ! (cd "$mod" && GIT_CEILING_DIRECTORIES=$logs/$name \
+	      git apply "$patch") 2> "$logs/$name/apply.log"; then
+		echo "not ok - mutant $name: $diff does not apply to the series # see $logs/$name/apply.log"
+		continue
+	fi
+	if ! make -C "$kdir" M="$mod" -j"$jobs" modules \
+	     > "$logs/$name/build.log" 2>&1; then
+		echo "not ok - mutant $name: does not build # see $logs/$name/build.log"
+		continue
+	fi
+	"$tools/stock-check.sh" "$logs/$name" "$tools/vm/mutants/$name.expect" \
+		"mutant $name" "$mod/arch/x86/kvm" "$@"
+done
