@@ -65,7 +65,7 @@ run_stage() {
 			tools/stock-check.sh "$logs/stock" tools/vm/stock stock stock \
 				"$@" ${T:+"$T"}
 		else
-			tools/mutant-check.sh "$logs/mutant" "$out/modules" "$kdir" \
+			tools/mutant-check.sh "$logs/mutant" "$out/series" "$kdir" \
 				"$jobs" "$@" ${T:+"$T"}
 		fi ;;
 	*)

@@ -4,13 +4,15 @@
 # (a change to the series' KVM sources that brings such a bug back), build
 # the series' modules with that change made, boot them and check
 # tools/vm/mutants/NAME.expect the way the stock stage checks tools/vm/stock.
-# Usage: mutant-check.sh LOGDIR MODULE_TREE KDIR JOBS IMAGE_ROOT \
+# Each mutant has a module tree of its own under LOGDIR, kept between runs:
+# module-tree.sh leaves the files it does not change as they were, so only
+# what the diff touches is built again.
+# Usage: mutant-check.sh LOGDIR SERIES_TREE KDIR JOBS IMAGE_ROOT \
 #                        KERNEL_RELEASE SELFTESTS TIMEOUT [TEST]
-# MODULE_TREE is the series' module tree, built; it is copied, not changed.
 set -eu
 
 logs=$(realpath -m "$1")
-modtree=$2
+tree=$2
 kdir=$3
 jobs=$4
 shift 4
@@ -22,9 +24,8 @@ for diff in "$tools"/vm/mutants/*.diff; do
 	name=$(basename "$diff" .diff)
 	patch=$(realpath "$diff")
 	mod=$logs/$name/modules
-	rm -rf "$logs/$name"
-	mkdir -p "$logs/$name"
-	cp -a "$modtree" "$mod"
+	mkdir -p "$mod"
+	"$tools/module-tree.sh" "$tree" "$mod" .
 	# Outside of any git repository, so that git apply takes the paths
 	# relative to the module tree.
 	if ! (cd "$mod" && GIT_CEILING_DIRECTORIES=$logs/$name \
