@@ -36,8 +36,8 @@ no-base-goals := clean help export
 ifneq ($(filter-out $(no-base-goals),$(or $(MAKECMDGOALS),all)),)
 $(shell mkdir -p $(BUILD))
 $(BUILD)/base.mk: FORCE
-	@tools/install-deps.sh $(DEPS)
-	@tools/resolve-base.sh $@ $(BUILD) '$(BASE_VERSION)' '$(KDIR)' '$(KSRC)'
+	@tools/base/install-deps.sh $(DEPS)
+	@tools/base/resolve.sh $@ $(BUILD) '$(BASE_VERSION)' '$(KDIR)' '$(KSRC)'
 include $(BUILD)/base.mk
 endif
 
@@ -64,7 +64,7 @@ export VM_ARGS VM_KVM
 all: modules
 
 $(BASE_REPO)/.git/refs/tags/base:
-	tools/base-repo.sh '$(BASE_KSRC)' $(BASE_REPO) '$(KREL)'
+	tools/base/repo.sh '$(BASE_KSRC)' $(BASE_REPO) '$(KREL)'
 
 # The series as applied last: its checksum changes whenever SERIES or a patch
 # does, whatever the files' timestamps.
@@ -74,42 +74,42 @@ $(OUT)/series.sum: FORCE
 	@if cmp -s $@.new $@; then rm $@.new; else mv $@.new $@; fi
 
 $(SERIES_TREE)/.applied: $(BASE_REPO)/.git/refs/tags/base $(OUT)/series.sum
-	tools/apply-series.sh $(BASE_REPO) $(SERIES) $(SERIES_TREE)
+	tools/build/apply-series.sh $(BASE_REPO) $(SERIES) $(SERIES_TREE)
 	@touch $@
 
 modules: $(SERIES_TREE)/.applied
-	tools/module-tree.sh $(SERIES_TREE) $(MODTREE) .
+	tools/build/module-tree.sh $(SERIES_TREE) $(MODTREE) .
 	$(KBUILD) M=$(abspath $(MODTREE)) modules
 	@ln -sfn $(BASE_ID) $(BUILD)/current
-	@tools/show-modules.sh $(BUILD)/current/modules '$(KREL)' '$(BASE_VERSION)'
+	@tools/build/show-modules.sh $(BUILD)/current/modules '$(KREL)' '$(BASE_VERSION)'
 
 $(SELFTESTS)/.built: $(SERIES_TREE)/.applied
-	tools/build-selftests.sh $(SERIES_TREE) $(SELFTESTS) $(JOBS)
+	tools/build/selftests.sh $(SERIES_TREE) $(SELFTESTS) $(JOBS)
 	@touch $@
 
 selftests: $(SELFTESTS)/.built
 
 vm-deps:
-	@tools/install-vm-deps.sh
+	@tools/vm/install-deps.sh
 
 check: modules selftests vm-deps
-	@tools/check.sh $(OUT) $(SERIES) '$(BASE_KDIR)' $(JOBS) $(STAGES)
+	@tools/check/run.sh $(OUT) $(SERIES) '$(BASE_KDIR)' $(JOBS) $(STAGES)
 
 vmtest: modules selftests vm-deps
-	@tools/check.sh $(OUT) $(SERIES) '$(BASE_KDIR)' $(JOBS) vm
+	@tools/check/run.sh $(OUT) $(SERIES) '$(BASE_KDIR)' $(JOBS) vm
 
 tree: $(BASE_REPO)/.git/refs/tags/base
 	@if [ -e $(BUILD)/tree ]; then \
 		echo "$(BUILD)/tree exists: make export, then remove it to start again"; \
 		exit 1; fi
-	tools/apply-series.sh $(BASE_REPO) $(SERIES) $(BUILD)/tree
+	tools/build/apply-series.sh $(BASE_REPO) $(SERIES) $(BUILD)/tree
 	@echo "work tree: $(BUILD)/tree (base: tag 'base'; new files need 'git add -f')"
 
 export:
-	tools/export-series.sh $(BUILD)/tree $(SERIES)
+	tools/build/export-series.sh $(BUILD)/tree $(SERIES)
 
 install: modules
-	tools/install-modules.sh $(MODTREE) '$(KREL)'
+	tools/build/install-modules.sh $(MODTREE) '$(KREL)'
 
 clean:
 	rm -rf $(BUILD)

@@ -3,7 +3,7 @@
 # the selftests named in TEST_LIST. kvm.ko and kvm-amd.ko come from KVM_DIR
 # (a directory of .ko files) or, with KVM_DIR "stock", from the kernel image
 # like their dependencies irqbypass and ccp.
-# Usage: vm-initramfs.sh OUT IMAGE_ROOT KERNEL_RELEASE KVM_DIR SELFTESTS TEST_LIST
+# Usage: initramfs.sh OUT IMAGE_ROOT KERNEL_RELEASE KVM_DIR SELFTESTS TEST_LIST
 set -eu
 
 out=$1
@@ -18,7 +18,7 @@ mkdir -p "$stage/bin" "$stage/modules" "$stage/tests" "$stage/proc" \
 	"$stage/sys" "$stage/dev" "$stage/tmp"
 cp /bin/busybox "$stage/bin/busybox"
 ln -s busybox "$stage/bin/sh"
-cp "$(dirname "$0")/vm/init" "$stage/init"
+cp "$(dirname "$0")/init" "$stage/init"
 
 xz -dc "$image/virt/lib/irqbypass.ko.xz" > "$stage/modules/irqbypass.ko"
 xz -dc "$image/drivers/crypto/ccp/ccp.ko.xz" > "$stage/modules/ccp.ko"

@@ -3,7 +3,7 @@
 # passes with 0 errors, 0 warnings and 0 checks, not counting the message
 # types that SERIES_DIR/checkpatch-exceptions excuses for it, one line each:
 #   <patch file> <TYPE> <reason>
-# Usage: check-checkpatch.sh BASE_REPO SERIES_DIR
+# Usage: checkpatch.sh BASE_REPO SERIES_DIR
 set -eu
 
 base=$(realpath "$1")

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Make a git repository of an unpatched kernel tree, its one commit tagged
-# "base". Usage: base-repo.sh SOURCE REPO KERNEL_RELEASE, SOURCE being a
+# "base". Usage: repo.sh SOURCE REPO KERNEL_RELEASE, SOURCE being a
 # kernel tree or a linux-source tarball whose version must be the one
 # KERNEL_RELEASE starts with. Does nothing if REPO already exists.
 set -eu

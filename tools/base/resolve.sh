@@ -1,6 +1,6 @@
 #!/bin/sh
 # Decide which kernel kvm-oot builds for and write it as make variables.
-# Usage: resolve-base.sh OUT BUILD_DIR BASE_VERSION KDIR KSRC
+# Usage: resolve.sh OUT BUILD_DIR BASE_VERSION KDIR KSRC
 # With KDIR empty, Debian's newest complete 6.12 package set is used (or
 # BASE_VERSION); with KDIR set, KSRC must name its source tree or tarball.
 # OUT is rewritten only when its content changes.
@@ -13,7 +13,7 @@ kdir=$4
 ksrc=$5
 
 if [ -z "$kdir" ]; then
-	fetched=$("$(dirname "$0")/fetch-base.sh" "$build/cache" "$want")
+	fetched=$("$(dirname "$0")/fetch.sh" "$build/cache" "$want")
 	version=${fetched% *}
 	id=${fetched#* }
 	root=$(cd "$build/cache/$id/root" && pwd)

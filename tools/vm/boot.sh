@@ -6,7 +6,7 @@
 # line ("ok 2 <test>", "not ok 3 <test> # exit status 1") to stdout and to
 # LOGDIR/results-CONFIG. Then a TAP line for each thing that went wrong with
 # the VM itself, and "# STAGE CONFIG: <kvm_amd's parameters>, <n> s".
-# Usage: vm-boot.sh STAGE CONFIG KERNEL INITRAMFS TEST_LIST TIMEOUT LOGDIR
+# Usage: boot.sh STAGE CONFIG KERNEL INITRAMFS TEST_LIST TIMEOUT LOGDIR
 # STAGE is the name that its TAP lines give; TEST_LIST names the tests in
 # the initramfs, one a line; TIMEOUT limits each test.
 set -eu
@@ -26,7 +26,7 @@ rm -rf "$logs/$config"
 mkdir -p "$logs/$config"
 : > "$logs/results-$config"
 : > "$logs/output"
-"$tools/vm-run.sh" "$config" "$kernel" "$initramfs" "$log" "$timeout" \
+"$tools/run.sh" "$config" "$kernel" "$initramfs" "$log" "$timeout" \
 	$((60 + $(wc -l < "$tests") * timeout)) |
 while IFS= read -r line; do
 	case "$line" in

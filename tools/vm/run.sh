@@ -1,7 +1,7 @@
 #!/bin/sh
 # Boot the kernel with the test initramfs under QEMU and copy the KTAP that
 # tools/vm/init prints to stdout as it arrives; the whole console goes to LOG.
-# Usage: vm-run.sh CONFIG KERNEL INITRAMFS LOG TEST_TIMEOUT VM_TIMEOUT
+# Usage: run.sh CONFIG KERNEL INITRAMFS LOG TEST_TIMEOUT VM_TIMEOUT
 # TEST_TIMEOUT limits each test inside the VM, VM_TIMEOUT the whole VM.
 # CONFIG "vls0" hides virtual VMLOAD/VMSAVE from the guest, "vls1" exposes it.
 # VM_ACCEL=kvm runs on real KVM instead of QEMU's emulation (TCG).

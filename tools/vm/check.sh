@@ -4,7 +4,7 @@
 # and print a TAP line per test and configuration as each finishes, and one
 # per case that a passing test skipped. XFAIL lists the failures that come
 # from the emulator.
-# Usage: vm-check.sh LOGDIR KVM_DIR TEST_LIST XFAIL IMAGE_ROOT \
+# Usage: check.sh LOGDIR KVM_DIR TEST_LIST XFAIL IMAGE_ROOT \
 #                    KERNEL_RELEASE SELFTESTS TIMEOUT [TEST]
 # KVM_DIR is a directory holding kvm.ko and kvm-amd.ko, or "stock".
 # TEST runs only that test of the list.
@@ -22,17 +22,17 @@ only=${9:-}
 tools=$(dirname "$0")
 
 mkdir -p "$logs"
-"$tools/vm-tests.sh" "$list" "$only" > "$logs/tests"
+"$tools/select-tests.sh" "$list" "$only" > "$logs/tests"
 if [ ! -s "$logs/tests" ]; then
 	echo "not ok - vm: no test $only in $list"
 	exit 1
 fi
-"$tools/vm-initramfs.sh" "$logs/initramfs.cpio" "$image" "$krel" "$kvm" \
+"$tools/initramfs.sh" "$logs/initramfs.cpio" "$image" "$krel" "$kvm" \
 	"$selftests" "$logs/tests"
 [ -n "${VM_ACCEL:-}" ] && [ "$VM_ACCEL" != tcg ] && xfail=/dev/null
 
 for config in vls0 vls1; do
-	"$tools/vm-boot.sh" vm "$config" "$image/boot/vmlinuz-$krel" \
+	"$tools/boot.sh" vm "$config" "$image/boot/vmlinuz-$krel" \
 		"$logs/initramfs.cpio" "$logs/tests" "$timeout" "$logs" |
 	while IFS= read -r line; do
 		case "$line" in
@@ -61,7 +61,7 @@ for config in vls0 vls1; do
 			done
 		else
 			echo "not ok - vm $config $name # ${comment:-failed}; console: $logs/console-$config.log"
-			"$tools/vm-failure.sh" "$output"
+			"$tools/failure.sh" "$output"
 		fi
 	done
 done

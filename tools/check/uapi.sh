@@ -1,9 +1,9 @@
 #!/bin/sh
-# The uapi stage: build every tools/uapi/*_abi.c against the series' uapi
+# The uapi stage: build every tools/check/uapi/*_abi.c against the series' uapi
 # headers and run it (each prints a TAP line per number, size and offset it
 # checks against mainline and against the base's struct kvm_run), then check
-# that the numbers in tools/uapi/reserved stay undefined.
-# Usage: check-uapi.sh BASE_TREE SERIES_HEADERS LOGDIR
+# that the numbers in tools/check/uapi/reserved stay undefined.
+# Usage: uapi.sh BASE_TREE SERIES_HEADERS LOGDIR
 set -eu
 
 base=$1
@@ -15,13 +15,13 @@ if [ ! -e "$logs/base-headers/usr/include/linux/kvm.h" ]; then
 	make -s -C "$base" O="$logs/base-headers" headers >&2
 fi
 gcc -Wall -o "$logs/kvm_run_layout" -isystem "$logs/base-headers/usr/include" \
-	tools/uapi/kvm_run_layout.c
+	tools/check/uapi/kvm_run_layout.c
 layout=$("$logs/kvm_run_layout")
 
 # A test that fails prints its own 'not ok' lines; the exit status tells a
 # test that crashed before it could.
 status=0
-for src in tools/uapi/*_abi.c; do
+for src in tools/check/uapi/*_abi.c; do
 	[ -e "$src" ] || continue
 	bin=$logs/$(basename "$src" .c)
 	# shellcheck disable=SC2086 # $layout is a list of -D options
@@ -32,7 +32,7 @@ for src in tools/uapi/*_abi.c; do
 	fi
 done
 
-grep -vE '^(#|$)' tools/uapi/reserved | while read -r header name value; do
+grep -vE '^(#|$)' tools/check/uapi/reserved | while read -r header name value; do
 	taken=$(echo "#include <$header>" | gcc -dM -E -isystem "$headers" - |
 		awk -v n="^$name\$" -v v="$value" '$1 == "#define" && $2 ~ n && $3 == v { print $2 }')
 	if [ -n "$taken" ]; then

@@ -3,10 +3,10 @@
 # - every export of kvm, kvm-amd and kvm-intel keeps the CRC that the kernel's
 #   Module.symvers records (an export may differ only if EXCEPTIONS lists it:
 #   "<symbol> <reason>"), and none disappears;
-# - the structures in tools/abi-structs keep the base build's layout: pahole
+# - the structures in tools/check/abi-structs keep the base build's layout: pahole
 #   shows every line of the base's layout unchanged (new members may only
 #   take space that was already there, such as a union's padding).
-# Usage: check-abi.sh MODULE_TREE BASE_MODULES KDIR EXCEPTIONS
+# Usage: abi.sh MODULE_TREE BASE_MODULES KDIR EXCEPTIONS
 set -eu
 
 mod=$1
@@ -55,7 +55,7 @@ else
 	echo "ok - abi: export CRCs equal the kernel's ($(wc -l < "$tmp/changed") excused)"
 fi
 
-for s in $(grep -vE '^(#|$)' tools/abi-structs); do
+for s in $(grep -vE '^(#|$)' tools/check/abi-structs); do
 	pahole -C "$s" "$base/kvm.ko" > "$tmp/base-$s" 2>&1 || true
 	pahole -C "$s" "$mod/arch/x86/kvm/kvm.ko" > "$tmp/ours-$s" 2>&1 || true
 	if ! grep -q "^struct $s {" "$tmp/base-$s"; then

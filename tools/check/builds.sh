@@ -6,7 +6,7 @@
 # are compared by file and message, not by line, as multisets.
 # Keeps the base's .ko files in LOGDIR/base-modules for the ABI check and
 # marks MODULE_TREE/.tip-built when the whole series built.
-# Usage: check-builds.sh TREE MODULE_TREE KDIR JOBS LOGDIR
+# Usage: builds.sh TREE MODULE_TREE KDIR JOBS LOGDIR
 set -eu
 
 tree=$1
@@ -40,7 +40,7 @@ build() {
 	failed_step="git checkout $1"
 	git -C "$tree" checkout -q --detach "$1" > "$log" 2>&1 || return
 	failed_step=module-tree.sh
-	"$glue/tools/module-tree.sh" "$tree" "$mod" "$glue" >> "$log" 2>&1 || return
+	"$glue/tools/build/module-tree.sh" "$tree" "$mod" "$glue" >> "$log" 2>&1 || return
 	failed_step=make
 	make -C "$kdir" M="$mod" -j"$jobs" W=1 C=1 modules >> "$log" 2>&1
 }

@@ -2,7 +2,7 @@
 # Print what a failed selftest's output shows of the failure, as TAP
 # comments: the kernel's messages first (a splat explains more than the
 # test), then the failed cases and assertions, then the end of the output.
-# Usage: vm-failure.sh OUTPUT, a test's output as tools/vm-boot.sh keeps it.
+# Usage: failure.sh OUTPUT, a test's output as tools/vm/boot.sh keeps it.
 set -eu
 
 { grep '^# dmesg: ' "$1" | head -n 30

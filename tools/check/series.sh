@@ -1,7 +1,7 @@
 #!/bin/sh
 # Apply the series to a fresh clone of the base one patch at a time, tagging
 # each step p1, p2, ... for the build check; name the patch that fails.
-# Usage: check-series.sh BASE_REPO SERIES_DIR TREE
+# Usage: series.sh BASE_REPO SERIES_DIR TREE
 set -eu
 
 base=$(realpath "$1")

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Build the KVM selftests of a kernel tree, statically linked, with the uapi
 # headers of that tree, into OUT (nothing is written into the tree).
-# Usage: build-selftests.sh TREE OUT JOBS
+# Usage: selftests.sh TREE OUT JOBS
 set -eu
 
 tree=$(realpath "$1")

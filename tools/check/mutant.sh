@@ -7,7 +7,7 @@
 # Each mutant has a module tree of its own under LOGDIR, kept between runs:
 # module-tree.sh leaves the files it does not change as they were, so only
 # what the diff touches is built again.
-# Usage: mutant-check.sh LOGDIR SERIES_TREE KDIR JOBS IMAGE_ROOT \
+# Usage: mutant.sh LOGDIR SERIES_TREE KDIR JOBS IMAGE_ROOT \
 #                        KERNEL_RELEASE SELFTESTS TIMEOUT [TEST]
 set -eu
 
@@ -19,13 +19,13 @@ shift 4
 tools=$(dirname "$0")
 
 mkdir -p "$logs"
-for diff in "$tools"/vm/mutants/*.diff; do
+for diff in "$tools"/../vm/mutants/*.diff; do
 	[ -e "$diff" ] || continue
 	name=$(basename "$diff" .diff)
 	patch=$(realpath "$diff")
 	mod=$logs/$name/modules
 	mkdir -p "$mod"
-	"$tools/module-tree.sh" "$tree" "$mod" .
+	"$tools/../build/module-tree.sh" "$tree" "$mod" .
 	# Outside of any git repository, so that git apply takes the paths
 	# relative to the module tree.
 	if ! (cd "$mod" && GIT_CEILING_DIRECTORIES=$logs/$name \
@@ -38,6 +38,6 @@ for diff in "$tools"/vm/mutants/*.diff; do
 		echo "not ok - mutant $name: does not build # see $logs/$name/build.log"
 		continue
 	fi
-	"$tools/stock-check.sh" "$logs/$name" "$tools/vm/mutants/$name.expect" \
+	"$tools/stock.sh" "$logs/$name" "$tools/../vm/mutants/$name.expect" \
 		"mutant $name" "$mod/arch/x86/kvm" "$@"
 done

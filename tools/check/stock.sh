@@ -6,7 +6,7 @@
 # and prints a TAP line per line and configuration. The mutant stage runs it
 # on modules of its own: KVM_DIR is "stock" or a directory of .ko files, and
 # STAGE names them in the TAP lines.
-# Usage: stock-check.sh LOGDIR EXPECTATIONS STAGE KVM_DIR IMAGE_ROOT \
+# Usage: stock.sh LOGDIR EXPECTATIONS STAGE KVM_DIR IMAGE_ROOT \
 #                       KERNEL_RELEASE SELFTESTS TIMEOUT [TEST]
 # TEST checks only the lines of that test.
 set -eu
@@ -20,7 +20,7 @@ krel=$6
 selftests=$7
 timeout=$8
 only=${9:-}
-tools=$(dirname "$0")
+vm=$(dirname "$0")/../vm
 modules="Debian's stock modules"
 [ "$kvm" = stock ] || modules="the $stage modules"
 
@@ -70,7 +70,7 @@ check() {
 	esac
 	echo "not ok - $what # expected to $3: $4$more"
 	if [ "$got" = fails ]; then
-		"$tools/vm-failure.sh" "$logs/$1/$(basename "$selftest").out"
+		"$vm/failure.sh" "$logs/$1/$(basename "$selftest").out"
 	fi
 }
 
@@ -82,7 +82,7 @@ if [ -s "$logs/bad-lines" ]; then
 	cat "$logs/bad-lines"
 	exit 1
 fi
-"$tools/vm-tests.sh" "$expectations" "$only" > "$logs/tests"
+"$vm/select-tests.sh" "$expectations" "$only" > "$logs/tests"
 if [ ! -s "$logs/tests" ]; then
 	echo "ok - $stage # SKIP $expectations has no line${only:+ for $only}"
 	exit 0
@@ -95,11 +95,11 @@ for config in vls0 vls1; do
 		{ t = $1; sub(/:.*/, "", t) } t in run' \
 		"$logs/tests" "$expectations" > "$logs/lines-$config"
 	[ -s "$logs/lines-$config" ] || continue
-	"$tools/vm-tests.sh" "$logs/lines-$config" > "$logs/tests-$config"
-	"$tools/vm-initramfs.sh" "$logs/initramfs-$config.cpio" "$image" "$krel" \
+	"$vm/select-tests.sh" "$logs/lines-$config" > "$logs/tests-$config"
+	"$vm/initramfs.sh" "$logs/initramfs-$config.cpio" "$image" "$krel" \
 		"$kvm" "$selftests" "$logs/tests-$config"
 	# Keep the VM's own TAP lines; the tests' results are read afterwards.
-	"$tools/vm-boot.sh" "$stage" "$config" "$image/boot/vmlinuz-$krel" \
+	"$vm/boot.sh" "$stage" "$config" "$image/boot/vmlinuz-$krel" \
 		"$logs/initramfs-$config.cpio" "$logs/tests-$config" "$timeout" "$logs" |
 		grep -vE '^(not )?ok [0-9]' || true
 	if ! grep -q '^ok 1 load-modules' "$logs/results-$config"; then

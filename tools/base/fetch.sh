@@ -1,6 +1,6 @@
 #!/bin/sh
 # Download and unpack Debian's 6.12 kernel packages into build/cache/<abiname>.
-# Usage: fetch-base.sh CACHE_DIR [BASE_VERSION]
+# Usage: fetch.sh CACHE_DIR [BASE_VERSION]
 # Prints the Debian package version it used and its ABI name, e.g.
 # "6.12.117-1~deb12u1 6.12.117+deb12"; the files are in CACHE_DIR/<abiname>.
 set -eu

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Run the checks of kvm-oot, one stage after the other, print a result line per
 # check as it finishes and close with "N passed, N failed, N skipped".
-# Usage: check.sh OUT SERIES_DIR KDIR JOBS [STAGE...]
+# Usage: run.sh OUT SERIES_DIR KDIR JOBS [STAGE...]
 # Stages print TAP lines ("ok - ...", "not ok - ...", "... # SKIP reason")
 # on stdout and write their details to OUT/check/*.log. The vm, stock and
 # mutant stages take the image, kernel release, selftests and time limit from
@@ -30,17 +30,17 @@ run_stage() {
 	case $1 in
 	series)
 		rm -f "$logs/series.sum"
-		tools/check-series.sh "$out/base" "$series" "$logs/tree" || return
+		tools/check/series.sh "$out/base" "$series" "$logs/tree" || return
 		cp "$out/series.sum" "$logs/series.sum" ;;
 	checkpatch)
-		tools/check-checkpatch.sh "$out/base" "$series" ;;
+		tools/check/checkpatch.sh "$out/base" "$series" ;;
 	builds)
 		rm -f "$logs/builds.sum"
 		if ! made_from_series series; then
 			echo "ok - builds # SKIP run the series stage first"
 			return
 		fi
-		tools/check-builds.sh "$logs/tree" "$logs/modules" "$kdir" \
+		tools/check/builds.sh "$logs/tree" "$logs/modules" "$kdir" \
 			"$jobs" "$logs" || return
 		cp "$out/series.sum" "$logs/builds.sum" ;;
 	abi)
@@ -48,10 +48,10 @@ run_stage() {
 			echo "ok - abi # SKIP run the builds stage first"
 			return
 		fi
-		tools/check-abi.sh "$logs/modules" "$logs/base-modules" "$kdir" \
+		tools/check/abi.sh "$logs/modules" "$logs/base-modules" "$kdir" \
 			"$series/abi-exceptions" ;;
 	uapi)
-		tools/check-uapi.sh "$out/base" "$out/selftests/kernel/usr/include" \
+		tools/check/uapi.sh "$out/base" "$out/selftests/kernel/usr/include" \
 			"$logs/uapi" ;;
 	vm|stock|mutant)
 		vm_stage=$1
@@ -59,13 +59,13 @@ run_stage() {
 		if [ "$1" = none ]; then
 			echo "ok - $vm_stage # SKIP no kernel image to boot (KDIR= build, or not run by make)"
 		elif [ "$vm_stage" = vm ]; then
-			tools/vm-check.sh "$logs/vm" "$VM_KVM" tools/vm/tests \
+			tools/vm/check.sh "$logs/vm" "$VM_KVM" tools/vm/tests \
 				tools/vm/xfail "$@" ${T:+"$T"}
 		elif [ "$vm_stage" = stock ]; then
-			tools/stock-check.sh "$logs/stock" tools/vm/stock stock stock \
+			tools/check/stock.sh "$logs/stock" tools/vm/stock stock stock \
 				"$@" ${T:+"$T"}
 		else
-			tools/mutant-check.sh "$logs/mutant" "$out/series" "$kdir" \
+			tools/check/mutant.sh "$logs/mutant" "$out/series" "$kdir" \
 				"$jobs" "$@" ${T:+"$T"}
 		fi ;;
 	*)

@@ -3,7 +3,7 @@
 # each once, in the list's order: the first word of each line that is not a
 # comment, without the ":<case>" that tools/vm/stock may add. With TEST,
 # only that test, named by its path or by the part after the last "/".
-# Usage: vm-tests.sh LIST [TEST]
+# Usage: select-tests.sh LIST [TEST]
 set -eu
 
 awk -v t="${2:-}" '
