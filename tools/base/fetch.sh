@@ -1,17 +1,25 @@
 #!/bin/sh
-# Download and unpack Debian's 6.12 kernel packages into build/cache/<abiname>.
-# Usage: fetch.sh CACHE_DIR [BASE_VERSION]
+# Download and unpack a base's Debian packages into CACHE_DIR/<abiname>.
+# Usage: fetch.sh CACHE_DIR SUITE SOURCE IMAGE_PACKAGES [VERSION]
+# SOURCE is e.g. linux-source-6.12, IMAGE_PACKAGES a comma-separated list
+# in which {abi} stands for the ABI name. Without VERSION, the newest
+# version in SUITE for which every package exists is taken.
 # Prints the Debian package version it used and its ABI name, e.g.
 # "6.12.117-1~deb12u1 6.12.117+deb12"; the files are in CACHE_DIR/<abiname>.
 set -eu
 
 cache=$1
-want=${2:-}
+suite=$2
+source=$3
+images=$(echo "$4" | tr , ' ')
+want=${5:-}
+series=${source#linux-source-}
 
-# "<version> <ABI name>" of every 6.12 -amd64 headers package apt has, e.g.
+# "<version> <ABI name>" of every -amd64 headers package of the series, e.g.
 # "6.12.117-1~deb12u1 6.12.117+deb12" or "6.12.57-1 6.12.57+deb13".
 abinames=$(apt-cache madison $(apt-cache search --names-only \
-		'^linux-headers-6\.12\.[0-9]+\+[a-z0-9]+-amd64$' | awk '{ print $1 }') |
+		"^linux-headers-$(echo "$series" | sed 's/\./\\./')\.[0-9]+\+[a-z0-9]+-amd64\$" |
+		awk '{ print $1 }') |
 	awk -F'|' '{ gsub(/ /, ""); sub(/^linux-headers-/, "", $1);
 		     sub(/-amd64$/, "", $1); print $2, $1 }')
 
@@ -22,9 +30,8 @@ abiname() {
 packages() {
 	abi=$(abiname "$1")
 	[ -n "$abi" ] || abi=none
-	echo linux-source-6.12 \
-	     "linux-headers-$abi-amd64" "linux-headers-$abi-common" \
-	     "linux-kbuild-$abi" "linux-image-$abi-amd64-unsigned"
+	echo "$source" "linux-headers-$abi-amd64" "linux-headers-$abi-common" \
+	     "linux-kbuild-$abi" $(echo "$images" | sed "s/{abi}/$abi/g")
 }
 
 complete() {
@@ -34,18 +41,19 @@ complete() {
 }
 
 if [ -z "$want" ]; then
-	for v in $(apt-cache madison linux-source-6.12 | awk '{print $3}' | sort -rV); do
+	for v in $(apt-cache madison "$source" | grep " $suite/" |
+			awk '{ print $3 }' | sort -rV); do
 		if complete "$v"; then
 			want=$v
 			break
 		fi
 	done
-	[ -n "$want" ] || { echo "fetch-base: no complete 6.12 package set in apt" >&2; exit 1; }
+	[ -n "$want" ] || { echo "fetch: no complete $series package set in $suite" >&2; exit 1; }
 elif [ -z "$(abiname "$want")" ]; then
-	echo "fetch-base: BASE_VERSION=$want: apt has no 6.12 headers package in that version" >&2
+	echo "fetch: BASE_VERSION=$want: apt has no $series headers package in that version" >&2
 	exit 1
 elif ! complete "$want"; then
-	echo "fetch-base: BASE_VERSION=$want: not every package exists: $(packages "$want")" >&2
+	echo "fetch: BASE_VERSION=$want: not every package exists: $(packages "$want")" >&2
 	exit 1
 fi
 

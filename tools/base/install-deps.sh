@@ -1,7 +1,8 @@
 #!/bin/sh
-# Install the Debian packages that building and checking kvm-oot needs; does
-# nothing when everything is already there.
-# Usage: install-deps.sh [install|check]
+# Install the Debian packages that building and checking kvm-oot needs, and
+# the PACKAGEs named (the kernel's compiler, debootstrap); does nothing when
+# everything is already there.
+# Usage: install-deps.sh [install|check] [PACKAGE...]
 # "check" (make DEPS=check, which dkms.conf passes) never runs apt-get: a
 # missing package is an error that names the packages and the apt-get
 # command to run. The same happens when not running as root, and inside a
@@ -10,7 +11,10 @@
 set -eu
 
 mode=${1:-install}
-need="git rsync xz-utils sparse dwarves bc perl python3 python3-ply python3-git gcc-12 make kmod"
+[ $# -gt 0 ] && shift
+# gcc and libc6-dev build the host tools, the selftests and the uapi checks.
+need="git rsync xz-utils sparse dwarves bc perl python3 python3-ply python3-git"
+need="$need gcc libc6-dev make kmod $*"
 
 case $mode in
 install|check) ;;

@@ -1,42 +1,63 @@
 #!/bin/sh
 # Decide which kernel kvm-oot builds for and write it as make variables.
-# Usage: resolve.sh OUT BUILD_DIR BASE_VERSION KDIR KSRC
-# With KDIR empty, Debian's newest complete 6.12 package set is used (or
-# BASE_VERSION); with KDIR set, KSRC must name its source tree or tarball.
-# OUT is rewritten only when its content changes.
+# Usage: resolve.sh OUT BUILD_DIR BASE BASE_VERSION KDIR KSRC DEPS
+# Without KDIR, BASE names a line of tools/base/bases: its newest complete
+# package set (or BASE_VERSION) is fetched. With KDIR, KSRC must name its
+# source tree or tarball. Then the compiler that the kernel was built with
+# is installed (DEPS: see install-deps.sh). OUT is rewritten only when its
+# content changes.
 set -eu
 
 out=$1
 build=$2
-want=$3
-kdir=$4
-ksrc=$5
+base=$3
+want=$4
+kdir=$5
+ksrc=$6
+deps=$7
+tools=$(dirname "$0")
 
 if [ -z "$kdir" ]; then
-	fetched=$("$(dirname "$0")/fetch.sh" "$build/cache" "$want")
+	line=$(awk -v b="$base" '$1 == b' "$tools/bases")
+	[ -n "$line" ] || { echo "resolve: no base '$base' in $tools/bases" >&2; exit 1; }
+	set -- $line
+	host=$(. /etc/os-release && echo "${VERSION_ID:-}")
+	if [ "$2" != "$host" ]; then
+		echo "resolve: $base is a base of Debian $2 ($3), which builds it with its own" >&2
+		echo "resolve: compiler: build it there, or check it from here with make check BASE=$base" >&2
+		exit 1
+	fi
+	suite=$4 source=$5 images=$6 vmlinuz=$7 modules=$8 series=$9
+	fetched=$("$tools/fetch.sh" "$build/cache" "$suite" "$source" "$images" "$want")
 	version=${fetched% *}
 	id=${fetched#* }
 	root=$(cd "$build/cache/$id/root" && pwd)
 	kdir=$root/usr/src/linux-headers-$id-amd64
-	ksrc=$root/usr/src/linux-source-6.12.tar.xz
-	image=$root
+	ksrc=$root/usr/src/$source.tar.xz
+	vmlinuz=$root/$(echo "$vmlinuz" | sed "s/{abi}/$id/g")
+	modules=$root/$(echo "$modules" | sed "s/{abi}/$id/g")
 else
-	[ -n "$ksrc" ] || { echo "resolve-base: KDIR= needs KSRC= too" >&2; exit 1; }
+	[ -n "$ksrc" ] || { echo "resolve: KDIR= needs KSRC= too" >&2; exit 1; }
 	kdir=$(cd "$kdir" && pwd)
 	ksrc=$(realpath "$ksrc")
 	version=custom
-	image=
+	vmlinuz=
+	modules=
+	series=
 fi
 krel=$(cat "$kdir/include/config/kernel.release")
 [ "$version" = custom ] && id=$krel
+"$tools/install-deps.sh" "$deps" "$("$tools/compiler.sh" "$kdir")"
 
 tmp=$out.tmp
 cat > "$tmp" <<VARS
 BASE_VERSION := $version
 BASE_ID := $id
+BASE_SERIES := $series
 KREL := $krel
 BASE_KDIR := $kdir
 BASE_KSRC := $ksrc
-IMAGE_ROOT := $image
+VMLINUZ := $vmlinuz
+IMAGE_MODULES := $modules
 VARS
 if cmp -s "$tmp" "$out"; then rm "$tmp"; else mv "$tmp" "$out"; fi

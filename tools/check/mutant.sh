@@ -7,8 +7,8 @@
 # Each mutant has a module tree of its own under LOGDIR, kept between runs:
 # module-tree.sh leaves the files it does not change as they were, so only
 # what the diff touches is built again.
-# Usage: mutant.sh LOGDIR SERIES_TREE KDIR JOBS IMAGE_ROOT \
-#                        KERNEL_RELEASE SELFTESTS TIMEOUT [TEST]
+# Usage: mutant.sh LOGDIR SERIES_TREE KDIR JOBS KERNEL IMAGE_MODULES \
+#                  SELFTESTS TIMEOUT [TEST]
 set -eu
 
 logs=$(realpath -m "$1")

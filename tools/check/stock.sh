@@ -6,8 +6,9 @@
 # and prints a TAP line per line and configuration. The mutant stage runs it
 # on modules of its own: KVM_DIR is "stock" or a directory of .ko files, and
 # STAGE names them in the TAP lines.
-# Usage: stock.sh LOGDIR EXPECTATIONS STAGE KVM_DIR IMAGE_ROOT \
-#                       KERNEL_RELEASE SELFTESTS TIMEOUT [TEST]
+# Usage: stock.sh LOGDIR EXPECTATIONS STAGE KVM_DIR KERNEL IMAGE_MODULES \
+#                 SELFTESTS TIMEOUT [TEST]
+# KERNEL is the kernel image, IMAGE_MODULES the directory of its modules.
 # TEST checks only the lines of that test.
 set -eu
 
@@ -15,8 +16,8 @@ logs=$(realpath -m "$1")
 expectations=$2
 stage=$3
 kvm=$4
-image=$5
-krel=$6
+kernel=$5
+image=$6
 selftests=$7
 timeout=$8
 only=${9:-}
@@ -96,10 +97,10 @@ for config in vls0 vls1; do
 		"$logs/tests" "$expectations" > "$logs/lines-$config"
 	[ -s "$logs/lines-$config" ] || continue
 	"$vm/select-tests.sh" "$logs/lines-$config" > "$logs/tests-$config"
-	"$vm/initramfs.sh" "$logs/initramfs-$config.cpio" "$image" "$krel" \
+	"$vm/initramfs.sh" "$logs/initramfs-$config.cpio" "$image" \
 		"$kvm" "$selftests" "$logs/tests-$config"
 	# Keep the VM's own TAP lines; the tests' results are read afterwards.
-	"$vm/boot.sh" "$stage" "$config" "$image/boot/vmlinuz-$krel" \
+	"$vm/boot.sh" "$stage" "$config" "$kernel" \
 		"$logs/initramfs-$config.cpio" "$logs/tests-$config" "$timeout" "$logs" |
 		grep -vE '^(not )?ok [0-9]' || true
 	if ! grep -q '^ok 1 load-modules' "$logs/results-$config"; then

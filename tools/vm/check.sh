@@ -4,8 +4,9 @@
 # and print a TAP line per test and configuration as each finishes, and one
 # per case that a passing test skipped. XFAIL lists the failures that come
 # from the emulator.
-# Usage: check.sh LOGDIR KVM_DIR TEST_LIST XFAIL IMAGE_ROOT \
-#                    KERNEL_RELEASE SELFTESTS TIMEOUT [TEST]
+# Usage: check.sh LOGDIR KVM_DIR TEST_LIST XFAIL KERNEL IMAGE_MODULES \
+#                 SELFTESTS TIMEOUT [TEST]
+# KERNEL is the kernel image, IMAGE_MODULES the directory of its modules.
 # KVM_DIR is a directory holding kvm.ko and kvm-amd.ko, or "stock".
 # TEST runs only that test of the list.
 set -eu
@@ -14,8 +15,8 @@ logs=$(realpath -m "$1")
 kvm=$2
 list=$3
 xfail=$4
-image=$5
-krel=$6
+kernel=$5
+image=$6
 selftests=$7
 timeout=$8
 only=${9:-}
@@ -27,12 +28,12 @@ if [ ! -s "$logs/tests" ]; then
 	echo "not ok - vm: no test $only in $list"
 	exit 1
 fi
-"$tools/initramfs.sh" "$logs/initramfs.cpio" "$image" "$krel" "$kvm" \
+"$tools/initramfs.sh" "$logs/initramfs.cpio" "$image" "$kvm" \
 	"$selftests" "$logs/tests"
 [ -n "${VM_ACCEL:-}" ] && [ "$VM_ACCEL" != tcg ] && xfail=/dev/null
 
 for config in vls0 vls1; do
-	"$tools/boot.sh" vm "$config" "$image/boot/vmlinuz-$krel" \
+	"$tools/boot.sh" vm "$config" "$kernel" \
 		"$logs/initramfs.cpio" "$logs/tests" "$timeout" "$logs" |
 	while IFS= read -r line; do
 		case "$line" in

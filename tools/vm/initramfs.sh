@@ -1,16 +1,17 @@
 #!/bin/sh
 # Pack the test VM's initramfs: busybox, tools/vm/init, the KVM modules and
-# the selftests named in TEST_LIST. kvm.ko and kvm-amd.ko come from KVM_DIR
-# (a directory of .ko files) or, with KVM_DIR "stock", from the kernel image
-# like their dependencies irqbypass and ccp.
-# Usage: initramfs.sh OUT IMAGE_ROOT KERNEL_RELEASE KVM_DIR SELFTESTS TEST_LIST
+# the selftests named in TEST_LIST. kvm.ko, kvm-amd.ko and kvm-intel.ko come
+# from KVM_DIR (a directory of .ko files) or, with KVM_DIR "stock", from the
+# kernel image's modules in IMAGE_MODULES, like their dependencies irqbypass
+# and ccp.
+# Usage: initramfs.sh OUT IMAGE_MODULES KVM_DIR SELFTESTS TEST_LIST
 set -eu
 
 out=$1
-image=$2/lib/modules/$3/kernel
-kvm=$4
-selftests=$5
-list=$6
+image=$2/kernel
+kvm=$3
+selftests=$4
+list=$5
 
 stage=$out.d
 rm -rf "$stage"
@@ -22,7 +23,7 @@ cp "$(dirname "$0")/init" "$stage/init"
 
 xz -dc "$image/virt/lib/irqbypass.ko.xz" > "$stage/modules/irqbypass.ko"
 xz -dc "$image/drivers/crypto/ccp/ccp.ko.xz" > "$stage/modules/ccp.ko"
-for m in kvm kvm-amd; do
+for m in kvm kvm-amd kvm-intel; do
 	if [ "$kvm" = stock ]; then
 		xz -dc "$image/arch/x86/kvm/$m.ko.xz" > "$stage/modules/$m.ko"
 	else

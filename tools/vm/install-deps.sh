@@ -1,7 +1,9 @@
 #!/bin/sh
-# Install what the VM test stage needs: QEMU from bookworm-backports (bookworm's
-# QEMU 7.2 crashes nested SVM guests under TCG), busybox-static and cpio.
-# The backports suite is added with the mirror apt already uses for bookworm.
+# Install what the VM test stage needs: QEMU 10 or newer (bookworm's QEMU 7.2
+# crashes nested SVM guests under TCG), busybox-static and cpio. QEMU comes
+# from the release's own suites if they have 10 (trixie), else from its
+# backports suite (bookworm), which is added with the mirror apt already
+# uses for the release.
 set -eu
 
 list=/etc/apt/sources.list.d/kvm-oot-backports.sources
@@ -15,6 +17,13 @@ qemu_ok() {
 	qemu-system-x86_64 --version | awk 'NR == 1 { split($4, v, "."); exit !(v[1] >= 10) }'
 }
 
+# Whether apt's candidate of qemu-system-x86 is 10 or newer.
+candidate_ok() {
+	apt-cache policy qemu-system-x86 |
+		awk '$1 == "Candidate:" { sub(/^[0-9]+:/, "", $2); split($2, v, ".");
+			ok = v[1] >= 10 } END { exit !ok }'
+}
+
 if qemu_ok && have busybox-static && have cpio && have xz-utils; then
 	exit 0
 fi
@@ -23,23 +32,30 @@ if [ "$(id -u)" != 0 ]; then
 	exit 1
 fi
 
-if ! grep -rqs 'bookworm-backports' /etc/apt/sources.list /etc/apt/sources.list.d/; then
-	mirror=$(awk '/^URIs:/ { u = $2 } /^Suites:/ && / bookworm( |$)/ { print u; exit }' \
-		/etc/apt/sources.list.d/*.sources 2>/dev/null || true)
-	[ -n "$mirror" ] || mirror=$(awk '$1 == "deb" && $3 == "bookworm" { print $2; exit }' \
-		/etc/apt/sources.list 2>/dev/null || true)
-	[ -n "$mirror" ] || { echo "install-vm-deps: no bookworm mirror in apt's sources" >&2; exit 1; }
-	cat > "$list" <<SOURCES
+release=$(. /etc/os-release && echo "$VERSION_CODENAME")
+apt-get update -q
+suite=
+if ! candidate_ok; then
+	suite=$release-backports
+	if ! grep -rqs -- "$suite" /etc/apt/sources.list /etc/apt/sources.list.d/; then
+		mirror=$(awk -v s="$release" '/^URIs:/ { u = $2 } /^Suites:/ {
+			for (i = 2; i <= NF; i++) if ($i == s) { print u; exit } }' \
+			/etc/apt/sources.list.d/*.sources 2>/dev/null || true)
+		[ -n "$mirror" ] || mirror=$(awk -v s="$release" '$1 == "deb" && $3 == s { print $2; exit }' \
+			/etc/apt/sources.list 2>/dev/null || true)
+		[ -n "$mirror" ] || { echo "install-vm-deps: no $release mirror in apt's sources" >&2; exit 1; }
+		cat > "$list" <<SOURCES
 Types: deb
 URIs: $mirror
-Suites: bookworm-backports
+Suites: $suite
 Components: main
 Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
 SOURCES
+		apt-get update -q
+	fi
 fi
-apt-get update -q
 DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
-	-t bookworm-backports qemu-system-x86 qemu-system-data seabios ipxe-qemu
+	${suite:+-t "$suite"} qemu-system-x86 qemu-system-data seabios ipxe-qemu
 DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
 	busybox-static cpio xz-utils
 qemu_ok || { echo "install-vm-deps: QEMU is still older than 10" >&2; exit 1; }
