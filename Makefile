@@ -1,24 +1,30 @@
 # SPDX-License-Identifier: GPL-2.0
 #
-# kvm-oot: the KVM x86 patch series for Linux 6.12, built out of tree.
+# kvm-oot: a KVM x86 patch series for Debian's kernels, built out of tree.
 #
 #   make              build kvm.ko, kvm-amd.ko, kvm-intel.ko from base + series
 #   make check        every check (series, checkpatch, builds, ABI, VM tests)
+#                     of every base of this host's release and newer ones
 #   make vmtest       only the VM tests: KVM selftests in QEMU, on the patched
 #                     modules (MODULES=stock: Debian's), T=<test> for one test
 #   make tree         git work tree of the base with the series applied
 #   make export       write the work tree's commits back to $(SERIES)
 #   make install      install the modules under /lib/modules/<kver>/updates
 #
-# Variables: BASE_VERSION=<Debian version> pins Debian's packages;
-# KDIR=<kernel build dir> KSRC=<its source tree or tarball> builds for a
-# kernel you already have; SERIES=<dir> checks another series; STAGES="..."
-# runs only those check stages; VM_ACCEL=kvm runs the VMs on real KVM;
-# VM_TIMEOUT=<s> limits each selftest; DEPS=check only checks the build
-# dependencies, never runs apt-get (DKMS builds). See README.md.
+# Variables: BASE=<name> picks a base of tools/base/bases (default: the
+# first of this host's release; make check then checks only it);
+# BASE_VERSION=<Debian version> pins its packages; KDIR=<kernel build dir>
+# KSRC=<its source tree or tarball> builds for a kernel you already have;
+# SERIES=<dir> checks another series; STAGES="..." runs only those check
+# stages; VM_ACCEL=kvm runs the VMs on real KVM; VM_TIMEOUT=<s> limits each
+# selftest; DEPS=check only checks the build dependencies, never runs
+# apt-get (DKMS builds); CACHE=<dir> keeps the Debian roots that build
+# other releases' bases (default /var/cache/kvm-oot). See README.md.
 
-SERIES ?= patches/6.12
+BASE ?=
+SERIES ?=
 BUILD := build
+CACHE ?= /var/cache/kvm-oot
 JOBS ?= $(shell nproc)
 BASE_VERSION ?=
 KDIR ?=
@@ -32,15 +38,26 @@ VM_TIMEOUT ?= 60
 export LC_ALL := C
 .DEFAULT_GOAL := all
 
-no-base-goals := clean help export
-ifneq ($(filter-out $(no-base-goals),$(or $(MAKECMDGOALS),all)),)
-$(shell mkdir -p $(BUILD))
-$(BUILD)/base.mk: FORCE
-	@tools/base/install-deps.sh $(DEPS)
-	@tools/base/resolve.sh $@ $(BUILD) '$(BASE_VERSION)' '$(KDIR)' '$(KSRC)'
-include $(BUILD)/base.mk
+ifneq ($(KDIR),)
+BASE_NAME := kdir
+else
+BASE_NAME := $(or $(BASE),$(shell tools/base/list.sh default))
 endif
 
+no-base-goals := clean help export check
+ifneq ($(filter-out $(no-base-goals),$(or $(MAKECMDGOALS),all)),)
+ifeq ($(BASE_NAME),)
+$(error no base: name one of tools/base/bases with BASE=)
+endif
+$(shell mkdir -p $(BUILD))
+$(BUILD)/$(BASE_NAME).mk: FORCE
+	@tools/base/install-deps.sh $(DEPS)
+	@tools/base/resolve.sh $@ $(BUILD) '$(BASE_NAME)' '$(BASE_VERSION)' \
+		'$(KDIR)' '$(KSRC)' $(DEPS)
+include $(BUILD)/$(BASE_NAME).mk
+endif
+
+SERIES := $(or $(SERIES),$(BASE_SERIES),patches/6.12)
 OUT := $(BUILD)/$(BASE_ID)
 BASE_REPO := $(OUT)/base
 SERIES_TREE := $(OUT)/series
@@ -53,13 +70,13 @@ VM_KVM := stock
 else
 VM_KVM := $(MODTREE)/arch/x86/kvm
 endif
-# What the vm and stock stages boot: the kernel image, its release, the
+# What the vm and stock stages boot: the kernel image, its modules, the
 # selftests and the time limit of each.
-VM_ARGS := $(or $(IMAGE_ROOT),none) $(KREL) $(SELFTESTS)/kvm $(VM_TIMEOUT)
+VM_ARGS := $(or $(VMLINUZ),none) $(IMAGE_MODULES) $(SELFTESTS)/kvm $(VM_TIMEOUT)
 export VM_ARGS VM_KVM
 
-.PHONY: all modules selftests vm-deps check vmtest tree export install \
-	clean help FORCE
+.PHONY: all modules selftests vm-deps check check-base vmtest tree export \
+	install clean help FORCE
 
 all: modules
 
@@ -80,23 +97,30 @@ $(SERIES_TREE)/.applied: $(BASE_REPO)/.git/refs/tags/base $(OUT)/series.sum
 modules: $(SERIES_TREE)/.applied
 	tools/build/module-tree.sh $(SERIES_TREE) $(MODTREE) .
 	$(KBUILD) M=$(abspath $(MODTREE)) modules
-	@ln -sfn $(BASE_ID) $(BUILD)/current
-	@tools/build/show-modules.sh $(BUILD)/current/modules '$(KREL)' '$(BASE_VERSION)'
+	@[ -n "$$KVM_OOT_ROOT" ] || ln -sfn $(BASE_ID) $(BUILD)/current
+	@tools/build/show-modules.sh $(if $(KVM_OOT_ROOT),$(MODTREE),$(BUILD)/current/modules) '$(KREL)' '$(BASE_VERSION)'
 
 $(SELFTESTS)/.built: $(SERIES_TREE)/.applied
-	tools/build/selftests.sh $(SERIES_TREE) $(SELFTESTS) $(JOBS)
-	@touch $@
+	tools/build/selftests.sh $(SERIES_TREE) $(BUILD)/selftests $(SELFTESTS) $(JOBS)
 
 selftests: $(SELFTESTS)/.built
 
 vm-deps:
 	@tools/vm/install-deps.sh
 
-check: modules selftests vm-deps
-	@tools/check/run.sh $(OUT) $(SERIES) '$(BASE_KDIR)' $(JOBS) $(STAGES)
+# Without BASE, BASE_VERSION or KDIR, check every base that
+# tools/base/list.sh names; bases of another release in a root of it.
+check:
+	@tools/check/bases.sh $(BUILD) $(CACHE) \
+		$(if $(BASE)$(BASE_VERSION)$(KDIR),$(BASE_NAME),$$(tools/base/list.sh check))
+
+check-base: modules selftests vm-deps
+	@tools/check/run.sh $(BASE_NAME) $(OUT) $(SERIES) '$(BASE_KDIR)' $(JOBS) $(STAGES)
+	@mkdir -p $(BUILD)/check && cp $(OUT)/check/results $(BUILD)/check/$(BASE_NAME).results
 
 vmtest: modules selftests vm-deps
-	@tools/check/run.sh $(OUT) $(SERIES) '$(BASE_KDIR)' $(JOBS) vm
+	@tools/check/run.sh $(BASE_NAME) $(OUT) $(SERIES) '$(BASE_KDIR)' $(JOBS) vm
+	@tools/check/summary.sh $(OUT)/check/results
 
 tree: $(BASE_REPO)/.git/refs/tags/base
 	@if [ -e $(BUILD)/tree ]; then \
@@ -115,6 +139,6 @@ clean:
 	rm -rf $(BUILD)
 
 help:
-	@sed -n '3,20s/^# \{0,1\}//p' Makefile
+	@sed -n '3,/^$$/s/^# \{0,1\}//p' Makefile
 
 FORCE:

@@ -1,0 +1,37 @@
+#!/bin/sh
+# make check: run make check-base for each base NAME, a base of another
+# Debian release than the host's in a root of that release
+# (tools/base/root.sh), then count every base's results.
+# Usage: bases.sh BUILD CACHE NAME...
+set -eu
+
+build=$1
+cache=$2
+shift 2
+bases=$(dirname "$0")/../base/bases
+host=$(. /etc/os-release && echo "${VERSION_ID:-}")
+make=${MAKE:-make}
+
+mkdir -p "$build/check"
+results=""
+for name in "$@"; do
+	out=$build/check/$name.results
+	results="$results $out"
+	rm -f "$out"
+	set -- $(awk -v b="$name" '$1 == b { print $2, $3 }' "$bases")
+	start=$(date +%s)
+	rc=0
+	if [ $# = 0 ] || [ "$1" = "$host" ]; then
+		echo "# base $name: on this host"
+		$make --no-print-directory check-base BASE="$name" || rc=$?
+	else
+		echo "# base $name: in a Debian $1 ($2) root in $cache/roots"
+		"$(dirname "$0")/../base/root.sh" "$cache" "$2" \
+			$make --no-print-directory check-base BASE="$name" || rc=$?
+	fi
+	if [ "$rc" != 0 ] || [ ! -s "$out" ]; then
+		echo "not ok - $name: make check-base exited with $rc" | tee -a "$out"
+	fi
+	echo "# base $name: $(($(date +%s) - start)) s"
+done
+"$(dirname "$0")/summary.sh" $results
