@@ -1,15 +1,25 @@
 #!/bin/sh
 # Build the KVM selftests of a kernel tree, statically linked, with the uapi
-# headers of that tree, into OUT (nothing is written into the tree).
-# Usage: selftests.sh TREE OUT JOBS
+# headers of that tree, and link OUT to them. They are built once for each
+# content of the tree, in STORE/<git tree id>, and shared by every base
+# whose tree has that content (nothing is written into the tree).
+# Usage: selftests.sh TREE STORE OUT JOBS
 set -eu
 
 tree=$(realpath "$1")
-out=$(realpath -m "$2")
-jobs=$3
+store=$(realpath -m "$2")
+out=$(realpath -m "$3")
+jobs=$4
 
-mkdir -p "$out"
-make -s -C "$tree" O="$out/kernel" headers >&2
-make -s -C "$tree/tools/testing/selftests/kvm" -j"$jobs" \
-	EXTRA_CFLAGS=-static OUTPUT="$out/kvm" \
-	KHDR_INCLUDES="-isystem $out/kernel/usr/include" >&2
+dir=$store/$(git -C "$tree" rev-parse 'HEAD^{tree}')
+if [ ! -e "$dir/.built" ]; then
+	rm -rf "$dir"
+	mkdir -p "$dir"
+	make -s -C "$tree" O="$dir/kernel" headers >&2
+	make -s -C "$tree/tools/testing/selftests/kvm" -j"$jobs" \
+		EXTRA_CFLAGS=-static OUTPUT="$dir/kvm" \
+		KHDR_INCLUDES="-isystem $dir/kernel/usr/include" >&2
+	touch "$dir/.built"
+fi
+rm -rf "$out"
+ln -s "$dir" "$out"

@@ -5,7 +5,13 @@
 # sparse output has a diagnostic the base build does not have. Diagnostics
 # are compared by file and message, not by line, as multisets.
 # Keeps the base's .ko files in LOGDIR/base-modules for the ABI check and
-# marks MODULE_TREE/.tip-built when the whole series built.
+# marks LOGDIR/all-built when every step built.
+# A step that built once keeps its result in LOGDIR/steps/<key>, the key
+# being a checksum of what the build depends on: the step's source tree,
+# KDIR (the headers, their config and compiler), this script and the glue.
+# A later run reuses it instead of building the step again; the next step
+# that does build starts from whatever the module tree holds, and kbuild
+# rebuilds every file that differs, which is as good for its diagnostics.
 # Usage: builds.sh TREE MODULE_TREE KDIR JOBS LOGDIR
 set -eu
 
@@ -15,6 +21,15 @@ kdir=$3
 jobs=$4
 logs=$(realpath "$5")
 glue=$(pwd)
+inputs=$(cat "$0" "$glue/tools/build/module-tree.sh" "$glue/Kbuild" \
+	"$glue/arch/x86/kvm/Kbuild" "$kdir/.config" "$kdir/Module.symvers" |
+	sha256sum | cut -c1-16)
+
+# The key of REF's build.
+key() {
+	echo "$kdir $inputs $(git -C "$tree" rev-parse "$1^{tree}")" |
+		sha256sum | cut -c1-32
+}
 
 # "<file>: <warning|error>: <message>", paths relative to the module tree.
 diagnostics() {
@@ -50,22 +65,36 @@ errors() {
 	grep -E '^(error|fatal): |: (error|undefined)|\*\*\* ' "$1" | head -n 5 | sed 's/^/# /'
 }
 
-rm -rf "$mod"
-if ! build base; then
-	echo "not ok - build base # $failed_step failed, see $logs/build-base.log"
-	errors "$logs/build-base.log"
-	exit 1
+rm -f "$logs/all-built"
+mkdir -p "$logs/steps"
+base=$logs/steps/$(key base)
+if [ ! -e "$base/result" ]; then
+	rm -rf "$mod" "$base"
+	if ! build base; then
+		echo "not ok - build base # $failed_step failed, see $logs/build-base.log"
+		errors "$logs/build-base.log"
+		exit 1
+	fi
+	mkdir -p "$base/modules"
+	diagnostics "$logs/build-base.log" > "$base/diagnostics"
+	cp "$mod"/arch/x86/kvm/*.ko "$mod/Module.symvers" "$base/modules/"
+	echo "ok - build base with W=1 and sparse ($(wc -l < "$base/diagnostics") diagnostics to compare against)" > "$base/result"
 fi
-diagnostics "$logs/build-base.log" > "$logs/diagnostics-base"
+cp "$base/diagnostics" "$logs/diagnostics-base"
 rm -rf "$logs/base-modules"
-mkdir -p "$logs/base-modules"
-cp "$mod"/arch/x86/kvm/*.ko "$mod/Module.symvers" "$logs/base-modules/"
-echo "ok - build base with W=1 and sparse ($(wc -l < "$logs/diagnostics-base") diagnostics to compare against)"
+cp -r "$base/modules" "$logs/base-modules"
+cat "$base/result"
 
 n=1
 failed=no
 while git -C "$tree" rev-parse -q --verify "refs/tags/p$n" >/dev/null; do
 	p=$(git -C "$tree" log -1 --format=%s "p$n")
+	step=$logs/steps/$(key "p$n")
+	if [ -e "$step/result" ]; then
+		cat "$step/result"
+		n=$((n + 1))
+		continue
+	fi
 	if ! build "p$n"; then
 		echo "not ok - build after patch $n: $p # $failed_step failed, see $logs/build-p$n.log"
 		errors "$logs/build-p$n.log"
@@ -75,13 +104,15 @@ while git -C "$tree" rev-parse -q --verify "refs/tags/p$n" >/dev/null; do
 	fi
 	diagnostics "$logs/build-p$n.log" > "$logs/diagnostics-p$n"
 	new_lines "$logs/diagnostics-base" "$logs/diagnostics-p$n" > "$logs/new-p$n"
+	mkdir -p "$step"
 	if [ -s "$logs/new-p$n" ]; then
 		echo "not ok - build after patch $n: $p # $(wc -l < "$logs/new-p$n") new diagnostics"
 		sed 's/^/# new: /' "$logs/new-p$n"
 	else
 		echo "ok - build after patch $n: $p"
-	fi
+	fi > "$step/result"
+	cat "$step/result"
 	n=$((n + 1))
 done
-[ "$failed" = no ] && touch "$mod/.tip-built"
+[ "$failed" = no ] && touch "$logs/all-built"
 true
