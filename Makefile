@@ -114,7 +114,10 @@ check:
 	@tools/check/bases.sh $(BUILD) $(CACHE) \
 		$(if $(BASE)$(BASE_VERSION)$(KDIR),$(BASE_NAME),$$(tools/base/list.sh check))
 
-check-base: modules selftests vm-deps
+# The builds stage builds the whole series last (with W=1 and sparse): the
+# vm stage boots those modules, and make's build is not needed.
+check-base: VM_KVM := $(if $(filter stock,$(MODULES)),stock,$(abspath $(OUT))/check/modules/arch/x86/kvm)
+check-base: $(SERIES_TREE)/.applied selftests vm-deps
 	@tools/check/run.sh $(BASE_NAME) $(OUT) $(SERIES) '$(BASE_KDIR)' $(JOBS) $(STAGES)
 	@mkdir -p $(BUILD)/check && cp $(OUT)/check/results $(BUILD)/check/$(BASE_NAME).results
 

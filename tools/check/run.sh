@@ -7,7 +7,8 @@
 # on stdout and write their details to OUT/check/*.log. The vm, stock and
 # mutant stages take the kernel image, its modules, the selftests and the
 # time limit from $VM_ARGS, the test to run from $T; the vm stage its KVM
-# modules from $VM_KVM.
+# modules from $VM_KVM, which make check points at what the builds stage
+# built of the whole series.
 set -eu
 
 name=$1
@@ -92,7 +93,7 @@ run_stage() {
 			echo "ok - abi # SKIP not every step of the series built"
 			return
 		fi
-		tools/check/abi.sh "$out/modules" "$logs/base-modules" "$kdir" \
+		tools/check/abi.sh "$logs/modules" "$logs/base-modules" "$kdir" \
 			"$series/abi-exceptions" ;;
 	uapi)
 		source_stage uapi tools/check/uapi.sh "$out/base" \
@@ -102,6 +103,10 @@ run_stage() {
 		set -- ${VM_ARGS:-none}
 		if [ "$1" = none ]; then
 			echo "ok - $vm_stage # SKIP no kernel image to boot (KDIR= build, or not run by make)"
+		elif [ "$vm_stage" = vm ] &&
+		     [ "$VM_KVM" = "$(realpath -m "$logs/modules/arch/x86/kvm")" ] &&
+		     { ! made_from_series builds || [ ! -e "$logs/all-built" ]; }; then
+			echo "not ok - vm # the builds stage did not build the whole series (make vmtest builds it on its own)"
 		elif [ "$vm_stage" = vm ]; then
 			tools/vm/check.sh "$logs/vm" "$VM_KVM" tools/vm/tests \
 				tools/vm/xfail "$@" ${T:+"$T"}
