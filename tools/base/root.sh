@@ -12,14 +12,7 @@ codename=$2
 shift 2
 root=$cache/roots/$codename
 here=$(pwd)
-
-# The URI of the first apt source that has SUITE (deb822 or one-line).
-mirror() {
-	awk -v s="$1" '/^URIs:/ { u = $2 } /^Suites:/ { for (i = 2; i <= NF; i++)
-		if ($i == s) { print u; exit } }' /etc/apt/sources.list.d/*.sources 2>/dev/null
-	awk -v s="$1" '$1 == "deb" { sub(/^\[[^]]*\] */, "", $2) }
-		$1 == "deb" && $3 == s { print $2; exit }' /etc/apt/sources.list 2>/dev/null
-}
+tools=$(dirname "$0")
 
 mkdir -p "$cache/roots"
 exec 9> "$root.lock"
@@ -28,11 +21,11 @@ flock 9
 if [ ! -e "$root/.made" ]; then
 	[ "$(id -u)" = 0 ] || { echo "root: making a $codename root needs root" >&2; exit 1; }
 	host=$(. /etc/os-release && echo "$VERSION_CODENAME")
-	main=$(mirror "$host" | head -n 1)
-	security=$(mirror "$host-security" | head -n 1)
+	main=$("$tools/mirror.sh" "$host" | head -n 1)
+	security=$("$tools/mirror.sh" "$host-security" | head -n 1)
 	[ -n "$main" ] || { echo "root: no $host mirror in apt's sources" >&2; exit 1; }
 	[ -n "$security" ] || security=${main%/debian}/debian-security
-	"$(dirname "$0")/install-deps.sh" install debootstrap
+	"$tools/install-deps.sh" install debootstrap
 	rm -rf "$root.new"
 	debootstrap --variant=minbase --include=git,make,ca-certificates \
 		"$codename" "$root.new" "$main" >&2

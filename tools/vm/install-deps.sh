@@ -38,11 +38,7 @@ suite=
 if ! candidate_ok; then
 	suite=$release-backports
 	if ! grep -rqs -- "$suite" /etc/apt/sources.list /etc/apt/sources.list.d/; then
-		mirror=$(awk -v s="$release" '/^URIs:/ { u = $2 } /^Suites:/ {
-			for (i = 2; i <= NF; i++) if ($i == s) { print u; exit } }' \
-			/etc/apt/sources.list.d/*.sources 2>/dev/null || true)
-		[ -n "$mirror" ] || mirror=$(awk -v s="$release" '$1 == "deb" && $3 == s { print $2; exit }' \
-			/etc/apt/sources.list 2>/dev/null || true)
+		mirror=$("$(dirname "$0")/../base/mirror.sh" "$release" | head -n 1)
 		[ -n "$mirror" ] || { echo "install-vm-deps: no $release mirror in apt's sources" >&2; exit 1; }
 		cat > "$list" <<SOURCES
 Types: deb
