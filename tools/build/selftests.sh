@@ -8,7 +8,7 @@ set -eu
 
 tree=$(realpath "$1")
 store=$(realpath -m "$2")
-out=$(realpath -m "$3")
+out=$3
 jobs=$4
 
 dir=$store/$(git -C "$tree" rev-parse 'HEAD^{tree}')
@@ -21,5 +21,5 @@ if [ ! -e "$dir/.built" ]; then
 		KHDR_INCLUDES="-isystem $dir/kernel/usr/include" >&2
 	touch "$dir/.built"
 fi
-rm -rf "$out"
+if [ -L "$out" ]; then rm "$out"; else rm -rf "$out"; fi
 ln -s "$dir" "$out"
