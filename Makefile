@@ -12,7 +12,7 @@
 #   make install      install the modules under /lib/modules/<kver>/updates
 #
 # Variables: BASE=<name> picks a base of tools/base/bases (default: the
-# first of this host's release; make check then checks only it);
+# first of this host's release), and make check then checks only it;
 # BASE_VERSION=<Debian version> pins its packages; KDIR=<kernel build dir>
 # KSRC=<its source tree or tarball> builds for a kernel you already have;
 # SERIES=<dir> checks another series; STAGES="..." runs only those check
