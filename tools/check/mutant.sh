@@ -1,25 +1,27 @@
 #!/bin/sh
 # The mutant stage: a series test whose bug Debian's stock modules do not
-# have must fail on modules that have it. For each tools/vm/mutants/NAME.diff
-# (a change to the series' KVM sources that brings such a bug back), build
-# the series' modules with that change made, boot them and check
-# tools/vm/mutants/NAME.expect the way the stock stage checks tools/vm/stock.
+# have must fail on modules that have it. For each MUTANTS_DIR/NAME.diff (a
+# change to the series' KVM sources that brings such a bug back), build the
+# series' modules with that change made, boot them and check
+# MUTANTS_DIR/NAME.expect the way the stock stage checks the series' stock
+# expectations.
 # Each mutant has a module tree of its own under LOGDIR, kept between runs:
 # module-tree.sh leaves the files it does not change as they were, so only
 # what the diff touches is built again.
-# Usage: mutant.sh LOGDIR SERIES_TREE KDIR JOBS KERNEL IMAGE_MODULES \
-#                  SELFTESTS TIMEOUT [TEST]
+# Usage: mutant.sh LOGDIR MUTANTS_DIR SERIES_TREE KDIR JOBS KERNEL \
+#                  IMAGE_MODULES SELFTESTS TIMEOUT [TEST]
 set -eu
 
 logs=$(realpath -m "$1")
-tree=$2
-kdir=$3
-jobs=$4
-shift 4
+mutants=$2
+tree=$3
+kdir=$4
+jobs=$5
+shift 5
 tools=$(dirname "$0")
 
 mkdir -p "$logs"
-for diff in "$tools"/../vm/mutants/*.diff; do
+for diff in "$mutants"/*.diff; do
 	[ -e "$diff" ] || continue
 	name=$(basename "$diff" .diff)
 	patch=$(realpath "$diff")
@@ -38,6 +40,6 @@ for diff in "$tools"/../vm/mutants/*.diff; do
 		echo "not ok - mutant $name: does not build # see $logs/$name/build.log"
 		continue
 	fi
-	"$tools/stock.sh" "$logs/$name" "$tools/../vm/mutants/$name.expect" \
+	"$tools/stock.sh" "$logs/$name" "$mutants/$name.expect" \
 		"mutant $name" "$mod/arch/x86/kvm" "$@"
 done

@@ -100,22 +100,25 @@ run_stage() {
 			"$out/selftests/kernel/usr/include" "$logs/uapi" ;;
 	vm|stock|mutant)
 		vm_stage=$1
+		vm_data=tools/vm/$(basename "$series")
 		set -- ${VM_ARGS:-none}
-		if [ "$1" = none ]; then
+		if [ ! -d "$vm_data" ]; then
+			echo "ok - $vm_stage # SKIP no $vm_data: the series has no test lists"
+		elif [ "$1" = none ]; then
 			echo "ok - $vm_stage # SKIP no kernel image to boot (KDIR= build, or not run by make)"
 		elif [ "$vm_stage" = vm ] &&
 		     [ "$VM_KVM" = "$(realpath -m "$logs/modules/arch/x86/kvm")" ] &&
 		     { ! made_from_series builds || [ ! -e "$logs/all-built" ]; }; then
 			echo "not ok - vm # the builds stage did not build the whole series (make vmtest builds it on its own)"
 		elif [ "$vm_stage" = vm ]; then
-			tools/vm/check.sh "$logs/vm" "$VM_KVM" tools/vm/tests \
-				tools/vm/xfail "$@" ${T:+"$T"}
+			tools/vm/check.sh "$logs/vm" "$VM_KVM" "$vm_data/tests" \
+				"$vm_data/xfail" "$@" ${T:+"$T"}
 		elif [ "$vm_stage" = stock ]; then
-			tools/check/stock.sh "$logs/stock" tools/vm/stock stock stock \
-				"$@" ${T:+"$T"}
+			tools/check/stock.sh "$logs/stock" "$vm_data/stock" stock \
+				stock "$@" ${T:+"$T"}
 		else
-			tools/check/mutant.sh "$logs/mutant" "$out/series" "$kdir" \
-				"$jobs" "$@" ${T:+"$T"}
+			tools/check/mutant.sh "$logs/mutant" "$vm_data/mutants" \
+				"$out/series" "$kdir" "$jobs" "$@" ${T:+"$T"}
 		fi ;;
 	*)
 		echo "not ok - unknown stage $1" ;;

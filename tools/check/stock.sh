@@ -1,7 +1,7 @@
 #!/bin/sh
 # The stock stage: run the series' selftests on Debian's stock kvm.ko and
 # kvm-amd.ko in the test VM and check that they fail, or pass, where
-# EXPECTATIONS (tools/vm/stock, whose header gives the format) says. Boots
+# EXPECTATIONS (tools/vm/<series>/stock, whose header gives the format) says. Boots
 # each configuration (vls0, vls1) with only the tests that it has lines for,
 # and prints a TAP line per line and configuration. The mutant stage runs it
 # on modules of its own: KVM_DIR is "stock" or a directory of .ko files, and

@@ -13,7 +13,7 @@ skipped=$(count '^ok .*# SKIP')
 passed=$(($(count '^ok ') - skipped))
 failed=$(count '^not ok ')
 xfail=$(count '^ok .*# XFAIL')
-[ "$xfail" -gt 0 ] && echo "# $xfail expected failures (emulator limits, tools/vm/xfail) counted as passed"
+[ "$xfail" -gt 0 ] && echo "# $xfail expected failures (emulator limits, tools/vm/<series>/xfail) counted as passed"
 if [ "$skipped" -gt 0 ]; then
 	echo "$passed passed, $failed failed, $skipped skipped"
 else

@@ -51,7 +51,7 @@ for config in vls0 vls1; do
 			'$1 == t && ($2 == c || $2 == "any") { $1 = $2 = ""; sub(/^ +/, ""); print; exit }' \
 			"$xfail")
 		if [ -n "$why" ] && [ "$result" = ok ]; then
-			echo "not ok - vm $config $name # XPASS: passes, but tools/vm/xfail expects a failure ($why)"
+			echo "not ok - vm $config $name # XPASS: passes, but the xfail list expects a failure ($why)"
 		elif [ -n "$why" ]; then
 			echo "ok - vm $config $name # XFAIL $why"
 		elif [ "$result" = ok ]; then

@@ -1,7 +1,7 @@
 #!/bin/sh
-# Print the selftests that a list names (tools/vm/tests, tools/vm/stock),
+# Print the selftests that a list names (tools/vm/<series>/tests, .../stock),
 # each once, in the list's order: the first word of each line that is not a
-# comment, without the ":<case>" that tools/vm/stock may add. With TEST,
+# comment, without the ":<case>" that a stock list may add. With TEST,
 # only that test, named by its path or by the part after the last "/".
 # Usage: select-tests.sh LIST [TEST]
 set -eu
