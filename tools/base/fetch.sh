@@ -68,9 +68,11 @@ if [ ! -e "$dir/.unpacked" ]; then
 	for d in "$dir"/debs/*.deb; do
 		dpkg-deb -x "$d" "$dir/root"
 	done
-	# The -amd64 headers include the -common tree by its installed path.
+	# The -amd64 headers include the -common tree by its installed path,
+	# and since 7.x name their own by it too.
 	src=$(cd "$dir/root/usr/src" && pwd)
-	sed -i "s|^include /usr/src/|include $src/|" \
+	sed -i -e "s|^include /usr/src/|include $src/|" \
+		-e "s|^KBUILD_OUTPUT=/usr/src/|KBUILD_OUTPUT=$src/|" \
 		"$src/linux-headers-$abi-amd64/Makefile"
 	touch "$dir/.unpacked"
 fi
