@@ -100,7 +100,9 @@ modules: $(SERIES_TREE)/.applied
 	@[ -n "$$KVM_OOT_ROOT" ] || ln -sfn $(BASE_ID) $(BUILD)/current
 	@tools/build/show-modules.sh $(if $(KVM_OOT_ROOT),$(MODTREE),$(BUILD)/current/modules) '$(KREL)' '$(BASE_VERSION)'
 
+# 7.x's KVM selftests link the VFIO selftests' library, which needs libuuid.
 $(SELFTESTS)/.built: $(SERIES_TREE)/.applied
+	@tools/base/install-deps.sh $(DEPS) uuid-dev
 	tools/build/selftests.sh $(SERIES_TREE) $(BUILD)/selftests $(SELFTESTS) $(JOBS)
 
 selftests: $(SELFTESTS)/.built
