@@ -3,7 +3,7 @@
 # Usage: resolve.sh OUT BUILD_DIR BASE BASE_VERSION KDIR KSRC DEPS
 # Without KDIR, BASE names a line of tools/base/bases: its newest complete
 # package set (or BASE_VERSION) is fetched. With KDIR, KSRC must name its
-# source tree or tarball. Then the compiler that the kernel was built with
+# source tree or tarball, and the series is the one of its version. Then the compiler that the kernel was built with
 # is installed (DEPS: see install-deps.sh). OUT is rewritten only when its
 # content changes.
 set -eu
@@ -46,7 +46,12 @@ else
 	series=
 fi
 krel=$(cat "$kdir/include/config/kernel.release")
-[ "$version" = custom ] && id=$krel
+if [ "$version" = custom ]; then
+	id=$krel
+	# The series for the kernel's version, e.g. patches/7.3 for 7.3.4.
+	series=patches/$(echo "$krel" | cut -d. -f1,2)
+	[ -d "$series" ] || { echo "resolve: no series for $krel ($series)" >&2; exit 1; }
+fi
 "$tools/install-deps.sh" "$deps" "$("$tools/compiler.sh" "$kdir")"
 
 tmp=$out.tmp
