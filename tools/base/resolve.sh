@@ -28,6 +28,7 @@ if [ -z "$kdir" ]; then
 		exit 1
 	fi
 	suite=$4 source=$5 images=$6 vmlinuz=$7 modules=$8 series=$9
+	"$tools/add-suite.sh" "$suite"
 	fetched=$("$tools/fetch.sh" "$build/cache" "$suite" "$source" "$images" "$want")
 	version=${fetched% *}
 	id=${fetched#* }

@@ -2,11 +2,9 @@
 # Install what the VM test stage needs: QEMU 10 or newer (bookworm's QEMU 7.2
 # crashes nested SVM guests under TCG), busybox-static and cpio. QEMU comes
 # from the release's own suites if they have 10 (trixie), else from its
-# backports suite (bookworm), which is added with the mirror apt already
-# uses for the release.
+# backports suite (bookworm), which tools/base/add-suite.sh adds to apt's
+# sources if they lack it.
 set -eu
-
-list=/etc/apt/sources.list.d/kvm-oot-backports.sources
 
 have() {
 	dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "ok installed"
@@ -37,18 +35,7 @@ apt-get update -q
 suite=
 if ! candidate_ok; then
 	suite=$release-backports
-	if ! grep -rqs -- "$suite" /etc/apt/sources.list /etc/apt/sources.list.d/; then
-		mirror=$("$(dirname "$0")/../base/mirror.sh" "$release" | head -n 1)
-		[ -n "$mirror" ] || { echo "install-vm-deps: no $release mirror in apt's sources" >&2; exit 1; }
-		cat > "$list" <<SOURCES
-Types: deb
-URIs: $mirror
-Suites: $suite
-Components: main
-Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
-SOURCES
-		apt-get update -q
-	fi
+	"$(dirname "$0")/../base/add-suite.sh" "$suite"
 fi
 DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
 	${suite:+-t "$suite"} qemu-system-x86 qemu-system-data seabios ipxe-qemu
