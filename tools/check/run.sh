@@ -111,7 +111,7 @@ run_stage() {
 		     { ! made_from_series builds || [ ! -e "$logs/all-built" ]; }; then
 			echo "not ok - vm # the builds stage did not build the whole series (make vmtest builds it on its own)"
 		elif [ "$vm_stage" = vm ]; then
-			tools/vm/check.sh "$logs/vm" "$VM_KVM" "$vm_data/tests" \
+			tools/vm/check.sh vm "$logs/vm" "$VM_KVM" "$vm_data/tests" \
 				"$vm_data/xfail" "$@" ${T:+"$T"}
 		elif [ "$vm_stage" = stock ]; then
 			tools/check/stock.sh "$logs/stock" "$vm_data/stock" stock \

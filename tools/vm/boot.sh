@@ -25,7 +25,7 @@ log=$logs/console-$config.log
 rm -rf "$logs/$config"
 mkdir -p "$logs/$config"
 : > "$logs/results-$config"
-: > "$logs/output"
+: > "$logs/output-$config"
 "$tools/run.sh" "$config" "$kernel" "$initramfs" "$log" "$timeout" \
 	$((60 + $(wc -l < "$tests") * timeout)) |
 while IFS= read -r line; do
@@ -34,21 +34,24 @@ while IFS= read -r line; do
 		echo "$line" > "$logs/params-$config" ;;
 	"# time "*) ;;
 	"# "*|"    "*)
-		echo "$line" >> "$logs/output" ;;
+		echo "$line" >> "$logs/output-$config" ;;
 	"ok "*|"not ok "*)
 		name=$(echo "$line" | sed -E 's/^(not )?ok [0-9]+ ([^ ]*).*/\2/')
-		mv "$logs/output" "$logs/$config/$name.out"
-		: > "$logs/output"
+		mv "$logs/output-$config" "$logs/$config/$name.out"
+		: > "$logs/output-$config"
 		echo "$line" >> "$logs/results-$config"
 		echo "$line" ;;
 	esac
 done
-rm -f "$logs/output"
+rm -f "$logs/output-$config"
 
 expected=$(($(wc -l < "$tests") + 1))
 got=$(wc -l < "$logs/results-$config")
 if [ "$got" != "$expected" ]; then
-	echo "not ok - $stage $config: $got of $expected results, the VM stopped early; console: $log"
+	running="while loading the modules"
+	[ "$got" -gt 0 ] && running="in $(sed -n "${got}p" "$tests")"
+	echo "not ok - $stage $config: $got of $expected results, the VM stopped early, $running; console: $log"
+	grep -E 'Oops|BUG:|WARNING:|Kernel panic|RIP: 0010' "$log" | head -n 8 | sed 's/^/#   /'
 fi
 want=${config#vls}
 if [ "${VM_ACCEL:-tcg}" = tcg ] &&
