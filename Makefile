@@ -6,7 +6,8 @@
 #   make check        every check (series, checkpatch, builds, ABI, VM tests)
 #                     of every base of this host's release and newer ones
 #   make vmtest       only the VM tests: KVM selftests in QEMU, on the patched
-#                     modules (MODULES=stock: Debian's), T=<test> for one test
+#                     modules (MODULES=stock: Debian's), T=<test> for one test;
+#                     DEBUG=1: on the debug kernel (KASAN, UBSAN, lockdep)
 #   make tree         git work tree of the base with the series applied
 #   make export       write the work tree's commits back to $(SERIES)
 #   make install      install the modules under /lib/modules/<kver>/updates
@@ -16,10 +17,12 @@
 # BASE_VERSION=<Debian version> pins its packages; KDIR=<kernel build dir>
 # KSRC=<its source tree or tarball> builds for a kernel you already have;
 # SERIES=<dir> checks another series; STAGES="..." runs only those check
-# stages; VM_ACCEL=kvm runs the VMs on real KVM; VM_TIMEOUT=<s> limits each
-# selftest; DEPS=check only checks the build dependencies, never runs
-# apt-get (DKMS builds); CACHE=<dir> keeps the Debian roots that build
-# other releases' bases (default /var/cache/kvm-oot). See README.md.
+# stages; DEBUG=0 leaves out the debug stage that make check runs on the
+# default base, DEBUG=1 adds it to another base's; VM_ACCEL=kvm runs the VMs
+# on real KVM; VM_TIMEOUT=<s> limits each selftest; DEPS=check only checks
+# the build dependencies, never runs apt-get (DKMS builds); CACHE=<dir> keeps
+# the Debian roots that build other releases' bases and the debug kernels
+# (default /var/cache/kvm-oot). See README.md.
 
 BASE ?=
 SERIES ?=
@@ -30,6 +33,7 @@ BASE_VERSION ?=
 KDIR ?=
 KSRC ?=
 STAGES ?=
+DEBUG ?=
 DEPS ?= install
 MODULES ?= patched
 T ?=
@@ -74,8 +78,10 @@ endif
 # selftests and the time limit of each.
 VM_ARGS := $(or $(VMLINUZ),none) $(IMAGE_MODULES) $(SELFTESTS)/kvm $(VM_TIMEOUT)
 export VM_ARGS VM_KVM
+# The debug stage builds its kernel once for each base source and config.
+export KVM_OOT_CACHE := $(abspath $(CACHE))
 
-.PHONY: all modules selftests vm-deps check check-base vmtest tree export \
+.PHONY: all modules selftests vm-deps debug-deps check check-base vmtest tree export \
 	install clean help FORCE
 
 all: modules
@@ -110,21 +116,27 @@ selftests: $(SELFTESTS)/.built
 vm-deps:
 	@tools/vm/install-deps.sh
 
+# What building the debug stage's kernel takes beyond the modules' build.
+debug-deps:
+	@tools/base/install-deps.sh $(DEPS) flex bison libelf-dev libssl-dev
+
 # Without BASE, BASE_VERSION or KDIR, check every base that
-# tools/base/list.sh names; bases of another release in a root of it.
+# tools/base/list.sh names; bases of another release in a root of it. The
+# default base gets the debug stage too, unless DEBUG=0.
 check:
-	@tools/check/bases.sh $(BUILD) $(CACHE) \
+	@DEBUG='$(DEBUG)' tools/check/bases.sh $(BUILD) $(CACHE) \
 		$(if $(BASE)$(BASE_VERSION)$(KDIR),$(BASE_NAME),$$(tools/base/list.sh check))
 
 # The builds stage builds the whole series last (with W=1 and sparse): the
 # vm stage boots those modules, and make's build is not needed.
 check-base: VM_KVM := $(if $(filter stock,$(MODULES)),stock,$(abspath $(OUT))/check/modules/arch/x86/kvm)
-check-base: $(SERIES_TREE)/.applied selftests vm-deps
-	@tools/check/run.sh $(BASE_NAME) $(OUT) $(SERIES) '$(BASE_KDIR)' $(JOBS) $(STAGES)
+check-base: $(SERIES_TREE)/.applied selftests vm-deps $(if $(filter 1,$(DEBUG)),debug-deps)
+	@DEBUG='$(DEBUG)' tools/check/run.sh $(BASE_NAME) $(OUT) $(SERIES) '$(BASE_KDIR)' $(JOBS) $(STAGES)
 	@mkdir -p $(BUILD)/check && cp $(OUT)/check/results $(BUILD)/check/$(BASE_NAME).results
 
-vmtest: modules selftests vm-deps
-	@tools/check/run.sh $(BASE_NAME) $(OUT) $(SERIES) '$(BASE_KDIR)' $(JOBS) vm
+vmtest: $(if $(filter 1,$(DEBUG)),debug-deps,modules) selftests vm-deps
+	@tools/check/run.sh $(BASE_NAME) $(OUT) $(SERIES) '$(BASE_KDIR)' $(JOBS) \
+		$(if $(filter 1,$(DEBUG)),debug,vm)
 	@tools/check/summary.sh $(OUT)/check/results
 
 tree: $(BASE_REPO)/.git/refs/tags/base

@@ -1,7 +1,8 @@
 #!/bin/sh
 # make check: run make check-base for each base NAME, a base of another
 # Debian release than the host's in a root of that release
-# (tools/base/root.sh), then count every base's results.
+# (tools/base/root.sh), then count every base's results. The host's
+# default base also gets the debug stage, unless DEBUG is 0.
 # Usage: bases.sh BUILD CACHE NAME...
 set -eu
 
@@ -11,6 +12,7 @@ shift 2
 bases=$(dirname "$0")/../base/bases
 host=$(. /etc/os-release && echo "${VERSION_ID:-}")
 make=${MAKE:-make}
+default=$("$(dirname "$0")/../base/list.sh" default 2>/dev/null || true)
 
 mkdir -p "$build/check"
 results=""
@@ -23,11 +25,13 @@ for name in "$@"; do
 	rc=0
 	if [ $# = 0 ] || [ "$1" = "$host" ]; then
 		echo "# base $name: on this host"
-		$make --no-print-directory check-base BASE="$name" || rc=$?
+		debug=0
+		[ "$name" = "$default" ] && debug=${DEBUG:-1}
+		$make --no-print-directory check-base BASE="$name" DEBUG="$debug" || rc=$?
 	else
 		echo "# base $name: in a Debian $1 ($2) root in $cache/roots"
 		"$(dirname "$0")/../base/root.sh" "$cache" "$2" \
-			$make --no-print-directory check-base BASE="$name" || rc=$?
+			$make --no-print-directory check-base BASE="$name" DEBUG=0 || rc=$?
 	fi
 	if [ "$rc" != 0 ] || [ ! -s "$out" ]; then
 		echo "not ok - $name: make check-base exited with $rc" | tee -a "$out"

@@ -8,7 +8,8 @@
 # mutant stages take the kernel image, its modules, the selftests and the
 # time limit from $VM_ARGS, the test to run from $T; the vm stage its KVM
 # modules from $VM_KVM, which make check points at what the builds stage
-# built of the whole series.
+# built of the whole series. DEBUG=1 adds the debug stage, which keeps its
+# kernels in $KVM_OOT_CACHE.
 set -eu
 
 name=$1
@@ -18,6 +19,7 @@ kdir=$4
 jobs=$5
 shift 5
 stages=${*:-series checkpatch builds abi uapi vm stock mutant}
+[ $# = 0 ] && [ "${DEBUG:-0}" = 1 ] && stages="$stages debug"
 
 logs=$out/check
 mkdir -p "$logs"
@@ -98,7 +100,7 @@ run_stage() {
 	uapi)
 		source_stage uapi tools/check/uapi.sh "$out/base" \
 			"$out/selftests/kernel/usr/include" "$logs/uapi" ;;
-	vm|stock|mutant)
+	vm|stock|mutant|debug)
 		vm_stage=$1
 		vm_data=tools/vm/$(basename "$series")
 		set -- ${VM_ARGS:-none}
@@ -113,6 +115,10 @@ run_stage() {
 		elif [ "$vm_stage" = vm ]; then
 			tools/vm/check.sh vm "$logs/vm" "$VM_KVM" "$vm_data/tests" \
 				"$vm_data/xfail" "$@" ${T:+"$T"}
+		elif [ "$vm_stage" = debug ]; then
+			tools/check/debug.sh "$logs/debug" "$out/series" "$out/base" \
+				"$KVM_OOT_CACHE" "$(tools/base/compiler.sh "$kdir")" \
+				"$jobs" "$vm_data" "$3" "$4" ${T:+"$T"}
 		elif [ "$vm_stage" = stock ]; then
 			tools/check/stock.sh "$logs/stock" "$vm_data/stock" stock \
 				stock "$@" ${T:+"$T"}

@@ -4,7 +4,8 @@
 # Usage: run.sh CONFIG KERNEL INITRAMFS LOG TEST_TIMEOUT VM_TIMEOUT
 # TEST_TIMEOUT limits each test inside the VM, VM_TIMEOUT the whole VM.
 # CONFIG "vls0" hides virtual VMLOAD/VMSAVE from the guest, "vls1" exposes it.
-# VM_ACCEL=kvm runs on real KVM instead of QEMU's emulation (TCG).
+# VM_ACCEL=kvm runs on real KVM instead of QEMU's emulation (TCG);
+# VM_KERNEL_ARGS are more arguments for the kernel's command line.
 set -eu
 
 config=$1
@@ -32,6 +33,6 @@ fi
 timeout -s KILL "$vm_timeout" \
 	qemu-system-x86_64 -accel "$accel" -cpu "$cpu" -smp 2 -m 2G \
 		-nographic -no-reboot -nic none -kernel "$kernel" -initrd "$initramfs" \
-		-append "console=ttyS0 panic=-1 quiet kvm_oot.timeout=$timeout" \
+		-append "console=ttyS0 panic=-1 quiet kvm_oot.timeout=$timeout ${VM_KERNEL_ARGS:-}" \
 		< /dev/null 2>&1 | tr -d '\r' | tee "$log" |
 	grep --line-buffered -E '^(not )?ok |^KTAP|^1\.\.|^# |^    (not )?ok ' || true

@@ -1,0 +1,59 @@
+#!/bin/sh
+# Build the debug stage's kernel from the base's own source: x86_64_defconfig
+# plus tools/vm/debug-kernel.config, in CACHE/debug-kernel/<key>, where the
+# key is the source's version and tree, the config's checksum and the
+# compiler. A kernel already built under that key is reused; a changed base,
+# config or compiler builds a new one. Prints the directory: DIR/src is the
+# built tree (the KDIR of out-of-tree builds, bzImage in arch/x86/boot),
+# DIR/modules the directory of its installed modules.
+# Usage: debug-kernel.sh BASE_REPO CACHE CC JOBS
+set -eu
+
+repo=$1
+cache=$2
+cc=$3
+jobs=$4
+config=$(realpath "$(dirname "$0")/debug-kernel.config")
+
+version=$(git -C "$repo" show base:Makefile |
+	awk '$1 ~ /^(VERSION|PATCHLEVEL|SUBLEVEL)$/ { v = v (v ? "." : "") $3 }
+	     END { print v }')
+key=$version-$(git -C "$repo" rev-parse --short=12 'base^{tree}')
+key=$key-$(sha256sum < "$config" | cut -c1-12)-$cc
+dir=$cache/debug-kernel/$key
+mkdir -p "$cache/debug-kernel"
+
+exec 9> "$dir.lock"
+flock 9
+if [ -e "$dir/built" ]; then
+	echo "debug-kernel: cached, built $(date -r "$dir/built" '+%F %T')" >&2
+	echo "$dir"
+	exit 0
+fi
+
+echo "debug-kernel: building $dir" >&2
+rm -rf "$dir"
+mkdir -p "$dir/src"
+git -C "$repo" archive base | tar -x -C "$dir/src"
+kmake() {
+	make -C "$dir/src" -j"$jobs" CC="$cc" HOSTCC="$cc" "$@" >&2
+}
+kmake x86_64_defconfig
+(cd "$dir/src" && scripts/kconfig/merge_config.sh -m .config "$config") >&2
+kmake olddefconfig
+
+# Each option as the config sets it, or not set at all.
+grep -E '^(CONFIG_|# CONFIG_.* is not set$)' "$config" | while IFS= read -r line; do
+	case $line in
+	"# "*)	option=${line#"# "}
+		option=${option%" is not set"}
+		! grep -q "^$option=" "$dir/src/.config" ;;
+	*)	grep -qFx "$line" "$dir/src/.config" ;;
+	esac || { echo "debug-kernel: olddefconfig did not keep '$line'" >&2; exit 1; }
+done
+
+kmake bzImage modules
+kmake INSTALL_MOD_PATH="$dir/modules" modules_install
+touch "$dir/built"
+echo "debug-kernel: built" >&2
+echo "$dir"
