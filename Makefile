@@ -18,7 +18,7 @@
 # KSRC=<its source tree or tarball> builds for a kernel you already have;
 # SERIES=<dir> checks another series; STAGES="..." runs only those check
 # stages; DEBUG=0 leaves out the debug stage that make check runs on the
-# default base, DEBUG=1 adds it to another base's; VM_ACCEL=kvm runs the VMs
+# default base, DEBUG=1 adds it to the host's other bases; VM_ACCEL=kvm runs the VMs
 # on real KVM; VM_TIMEOUT=<s> limits each selftest; DEPS=check only checks
 # the build dependencies, never runs apt-get (DKMS builds); CACHE=<dir> keeps
 # the Debian roots that build other releases' bases and the debug kernels
@@ -33,7 +33,8 @@ BASE_VERSION ?=
 KDIR ?=
 KSRC ?=
 STAGES ?=
-DEBUG ?=
+# Not ?=: tools' own Makefiles take a DEBUG from the environment too.
+DEBUG :=
 DEPS ?= install
 MODULES ?= patched
 T ?=
@@ -130,7 +131,8 @@ check:
 # The builds stage builds the whole series last (with W=1 and sparse): the
 # vm stage boots those modules, and make's build is not needed.
 check-base: VM_KVM := $(if $(filter stock,$(MODULES)),stock,$(abspath $(OUT))/check/modules/arch/x86/kvm)
-check-base: $(SERIES_TREE)/.applied selftests vm-deps $(if $(filter 1,$(DEBUG)),debug-deps)
+check-base: $(SERIES_TREE)/.applied selftests vm-deps \
+	$(if $(filter 1,$(DEBUG))$(filter debug,$(STAGES)),debug-deps)
 	@DEBUG='$(DEBUG)' tools/check/run.sh $(BASE_NAME) $(OUT) $(SERIES) '$(BASE_KDIR)' $(JOBS) $(STAGES)
 	@mkdir -p $(BUILD)/check && cp $(OUT)/check/results $(BUILD)/check/$(BASE_NAME).results
 

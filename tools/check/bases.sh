@@ -2,7 +2,8 @@
 # make check: run make check-base for each base NAME, a base of another
 # Debian release than the host's in a root of that release
 # (tools/base/root.sh), then count every base's results. The host's
-# default base also gets the debug stage, unless DEBUG is 0.
+# default base also gets the debug stage, unless DEBUG is 0, and with
+# DEBUG=1 the host's other bases do; bases in a root never do.
 # Usage: bases.sh BUILD CACHE NAME...
 set -eu
 
@@ -25,7 +26,7 @@ for name in "$@"; do
 	rc=0
 	if [ $# = 0 ] || [ "$1" = "$host" ]; then
 		echo "# base $name: on this host"
-		debug=0
+		debug=${DEBUG:-0}
 		[ "$name" = "$default" ] && debug=${DEBUG:-1}
 		$make --no-print-directory check-base BASE="$name" DEBUG="$debug" || rc=$?
 	else

@@ -25,6 +25,15 @@ only=${10:-}
 tools=$(dirname "$0")/..
 
 mkdir -p "$logs"
+awk '$2 != "nodebug"' "$vm_data/tests" > "$logs/tests"
+"$tools/vm/select-tests.sh" "$vm_data/tests" "$only" > "$logs/selected"
+awk 'NR == FNR { run[$1]; next } $2 == "nodebug" && $1 in run {
+	$2 = "# SKIP not in the debug stage:"; print "ok - debug " $0 }' \
+	"$logs/selected" "$vm_data/tests" > "$logs/left-out"
+cat "$logs/left-out"
+# T= names a test that the stage leaves out.
+[ -n "$only" ] && [ -s "$logs/left-out" ] && exit 0
+
 start=$(date +%s)
 if ! kernel=$("$tools/vm/debug-kernel.sh" "$repo" "$cache" "$cc" "$jobs" \
 		2> "$logs/kernel.log"); then
@@ -37,16 +46,14 @@ echo "# debug: kernel $kernel ($(tail -n 1 "$logs/kernel.log" | sed 's/^debug-ke
 start=$(date +%s)
 mod=$logs/modules
 "$tools/build/module-tree.sh" "$tree" "$mod" .
-if ! make -C "$kernel/src" M="$mod" -j"$jobs" modules > "$logs/modules.log" 2>&1; then
+if ! make -C "$kernel/src" M="$mod" -j"$jobs" CC="$cc" HOSTCC="$cc" modules \
+		> "$logs/modules.log" 2>&1; then
 	tail -n 20 "$logs/modules.log" | sed 's/^/# /'
 	echo "not ok - debug: the series' modules did not build against the debug kernel; log: $logs/modules.log"
 	exit 1
 fi
 echo "# debug: modules built against it, $(($(date +%s) - start)) s"
 
-[ -n "$only" ] || awk '$2 == "nodebug" { $2 = "# SKIP not in the debug stage:"
-	print "ok - debug " $0 }' "$vm_data/tests"
-awk '$2 != "nodebug"' "$vm_data/tests" > "$logs/tests"
 # Print every KASAN report, not only the first of the boot.
 VM_KERNEL_ARGS=kasan_multi_shot "$tools/vm/check.sh" debug "$logs/vm" \
 	"$mod/arch/x86/kvm" "$logs/tests" "$vm_data/xfail" \

@@ -49,7 +49,10 @@ expected=$(($(wc -l < "$tests") + 1))
 got=$(wc -l < "$logs/results-$config")
 if [ "$got" != "$expected" ]; then
 	running="while loading the modules"
-	[ "$got" -gt 0 ] && running="in $(sed -n "${got}p" "$tests")"
+	grep -q '^not ok 1 ' "$logs/results-$config" &&
+		running="after the modules failed to load"
+	grep -q '^ok 1 ' "$logs/results-$config" &&
+		running="in $(sed -n "${got}p" "$tests")"
 	echo "not ok - $stage $config: $got of $expected results, the VM stopped early, $running; console: $log"
 	grep -E 'Oops|BUG:|WARNING:|Kernel panic|RIP: 0010' "$log" | head -n 8 | sed 's/^/#   /'
 fi

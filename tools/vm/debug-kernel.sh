@@ -23,20 +23,24 @@ key=$key-$(sha256sum < "$config" | cut -c1-12)-$cc
 dir=$cache/debug-kernel/$key
 mkdir -p "$cache/debug-kernel"
 
-exec 9> "$dir.lock"
-flock 9
-if [ -e "$dir/built" ]; then
+cached() {
+	[ -e "$dir/built" ] || return 1
 	echo "debug-kernel: cached, built $(date -r "$dir/built" '+%F %T')" >&2
 	echo "$dir"
-	exit 0
-fi
+}
+cached && exit 0
+# One build at a time; a run that waited here finds the kernel built.
+exec 9> "$dir.lock"
+flock 9
+cached && exit 0
 
 echo "debug-kernel: building $dir" >&2
 rm -rf "$dir"
 mkdir -p "$dir/src"
 git -C "$repo" archive base | tar -x -C "$dir/src"
+# DEBUG= keeps make check's DEBUG=1 from tools/'s Makefiles (-O0).
 kmake() {
-	make -C "$dir/src" -j"$jobs" CC="$cc" HOSTCC="$cc" "$@" >&2
+	make -C "$dir/src" -j"$jobs" CC="$cc" HOSTCC="$cc" DEBUG= "$@" >&2
 }
 kmake x86_64_defconfig
 (cd "$dir/src" && scripts/kconfig/merge_config.sh -m .config "$config") >&2
