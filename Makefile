@@ -82,7 +82,7 @@ export VM_ARGS VM_KVM
 # The debug stage builds its kernel once for each base source and config.
 export KVM_OOT_CACHE := $(abspath $(CACHE))
 
-.PHONY: all modules selftests vm-deps debug-deps check check-base vmtest tree export \
+.PHONY: all modules selftests vm-deps kernel-deps check check-base vmtest tree export \
 	install clean help FORCE
 
 all: modules
@@ -117,8 +117,9 @@ selftests: $(SELFTESTS)/.built
 vm-deps:
 	@tools/vm/install-deps.sh
 
-# What building the debug stage's kernel takes beyond the modules' build.
-debug-deps:
+# What configuring and building a kernel takes beyond the modules' build:
+# the debug stage's kernel and the tdx stage's configured tree.
+kernel-deps:
 	@tools/base/install-deps.sh $(DEPS) flex bison libelf-dev libssl-dev
 
 # Without BASE, BASE_VERSION or KDIR, check every base that
@@ -131,12 +132,13 @@ check:
 # The builds stage builds the whole series last (with W=1 and sparse): the
 # vm stage boots those modules, and make's build is not needed.
 check-base: VM_KVM := $(if $(filter stock,$(MODULES)),stock,$(abspath $(OUT))/check/modules/arch/x86/kvm)
+# The tdx stage, one of the default stages, configures a kernel too.
 check-base: $(SERIES_TREE)/.applied selftests vm-deps \
-	$(if $(filter 1,$(DEBUG))$(filter debug,$(STAGES)),debug-deps)
+	$(if $(filter 1,$(DEBUG))$(filter debug tdx,$(or $(STAGES),tdx)),kernel-deps)
 	@DEBUG='$(DEBUG)' tools/check/run.sh $(BASE_NAME) $(OUT) $(SERIES) '$(BASE_KDIR)' $(JOBS) $(STAGES)
 	@mkdir -p $(BUILD)/check && cp $(OUT)/check/results $(BUILD)/check/$(BASE_NAME).results
 
-vmtest: $(if $(filter 1,$(DEBUG)),debug-deps,modules) selftests vm-deps
+vmtest: $(if $(filter 1,$(DEBUG)),kernel-deps,modules) selftests vm-deps
 	@tools/check/run.sh $(BASE_NAME) $(OUT) $(SERIES) '$(BASE_KDIR)' $(JOBS) \
 		$(if $(filter 1,$(DEBUG)),debug,vm)
 	@tools/check/summary.sh $(OUT)/check/results

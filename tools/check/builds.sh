@@ -22,7 +22,9 @@ kdir=$3
 jobs=$4
 logs=$(realpath "$5")
 glue=$(pwd)
-inputs=$(cat "$0" "$glue/tools/build/module-tree.sh" "$glue/Kbuild" \
+. "$glue/tools/check/diagnostics.sh"
+inputs=$(cat "$0" "$glue/tools/check/diagnostics.sh" \
+	"$glue/tools/build/module-tree.sh" "$glue/Kbuild" \
 	"$glue/arch/x86/kvm/Kbuild" "$kdir/.config" "$kdir/Module.symvers" |
 	sha256sum | cut -c1-16)
 
@@ -30,22 +32,6 @@ inputs=$(cat "$0" "$glue/tools/build/module-tree.sh" "$glue/Kbuild" \
 key() {
 	echo "$kdir $inputs $(git -C "$tree" rev-parse "$1^{tree}")" |
 		sha256sum | cut -c1-32
-}
-
-# "<file>: <warning|error>: <message>", paths relative to the module tree.
-diagnostics() {
-	grep -E '^[^ :]+:[0-9]+:([0-9]+:)? (warning|error): ' "$1" |
-		sed -E -e ':a' -e 's|/[^/]+/\.\./|/|' -e 'ta' |
-		awk -v m="$mod/" -v k="$kdir/" '
-			index($0, m) == 1 { $0 = substr($0, length(m) + 1) }
-			index($0, k) == 1 { $0 = substr($0, length(k) + 1) }
-			{ print }' |
-		sed -E 's|^([^:]+):[0-9]+:([0-9]+:)? |\1: |' | sort || true
-}
-
-# Lines of $2 that occur more often than in $1.
-new_lines() {
-	awk 'NR == FNR { seen[$0]++; next } seen[$0]-- <= 0' "$1" "$2"
 }
 
 # Check out REF, fill the module tree and build it, all output in
@@ -62,11 +48,6 @@ build() {
 		key "$1" > "$mod/.built"
 }
 
-# Print the errors of a failed build step as TAP comments.
-errors() {
-	grep -E '^(error|fatal): |: (error|undefined)|\*\*\* ' "$1" | head -n 5 | sed 's/^/# /'
-}
-
 rm -f "$logs/all-built"
 mkdir -p "$logs/steps"
 base=$logs/steps/$(key base)
@@ -78,9 +59,9 @@ if [ ! -e "$base/result" ]; then
 		exit 1
 	fi
 	mkdir -p "$base/modules"
-	diagnostics "$logs/build-base.log" > "$base/diagnostics"
+	diagnostics "$logs/build-base.log" "$mod" "$kdir" > "$base/diagnostics"
 	cp "$mod"/arch/x86/kvm/*.ko "$mod/Module.symvers" "$base/modules/"
-	echo "ok - build base with W=1 and sparse ($(wc -l < "$base/diagnostics") diagnostics to compare against)" > "$base/result"
+	echo "ok - build base with $(checks "$logs/build-base.log") ($(wc -l < "$base/diagnostics") diagnostics to compare against)" > "$base/result"
 fi
 cp "$base/diagnostics" "$logs/diagnostics-base"
 rm -rf "$logs/base-modules"
@@ -104,7 +85,7 @@ while git -C "$tree" rev-parse -q --verify "refs/tags/p$n" >/dev/null; do
 		n=$((n + 1))
 		continue
 	fi
-	diagnostics "$logs/build-p$n.log" > "$logs/diagnostics-p$n"
+	diagnostics "$logs/build-p$n.log" "$mod" "$kdir" > "$logs/diagnostics-p$n"
 	new_lines "$logs/diagnostics-base" "$logs/diagnostics-p$n" > "$logs/new-p$n"
 	mkdir -p "$step"
 	if [ -s "$logs/new-p$n" ]; then

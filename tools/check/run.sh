@@ -18,7 +18,7 @@ series=$3
 kdir=$4
 jobs=$5
 shift 5
-stages=${*:-series checkpatch builds abi uapi vm stock mutant}
+stages=${*:-series checkpatch builds abi uapi tdx vm stock mutant}
 [ $# = 0 ] && [ "${DEBUG:-0}" = 1 ] && stages="$stages debug"
 
 logs=$out/check
@@ -100,6 +100,13 @@ run_stage() {
 	uapi)
 		source_stage uapi tools/check/uapi.sh "$out/base" \
 			"$out/selftests/kernel/usr/include" "$logs/uapi" ;;
+	tdx)
+		if ! made_from_series series; then
+			echo "ok - tdx # SKIP run the series stage first"
+			return
+		fi
+		tools/check/tdx.sh "$logs/tree" "$kdir" \
+			"$(tools/base/compiler.sh "$kdir")" "$jobs" "$logs/tdx" ;;
 	vm|stock|mutant|debug)
 		vm_stage=$1
 		vm_data=tools/vm/$(basename "$series")
