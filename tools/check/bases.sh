@@ -16,6 +16,14 @@ make=${MAKE:-make}
 default=$("$(dirname "$0")/../base/list.sh" default 2>/dev/null || true)
 
 mkdir -p "$build/check"
+# A full disk shows up as some tool's write error; the free space next to
+# each base's result says what happened.
+free() {
+	gb=$(df -Pk "$build" | awk 'NR == 2 { print int($4 / 1048576) }')
+	echo "$gb GB free in $build"
+}
+
+echo "# $(free)"
 results=""
 for name in "$@"; do
 	out=$build/check/$name.results
@@ -35,8 +43,9 @@ for name in "$@"; do
 			$make --no-print-directory check-base BASE="$name" DEBUG=0 || rc=$?
 	fi
 	if [ "$rc" != 0 ] || [ ! -s "$out" ]; then
-		echo "not ok - $name: make check-base exited with $rc" | tee -a "$out"
+		echo "not ok - $name: make check-base exited with $rc ($(free))" |
+			tee -a "$out"
 	fi
-	echo "# base $name: $(($(date +%s) - start)) s"
+	echo "# base $name: $(($(date +%s) - start)) s, $(free)"
 done
 "$(dirname "$0")/summary.sh" $results
