@@ -76,4 +76,14 @@ if [ ! -e "$dir/.unpacked" ]; then
 		"$src/linux-headers-$abi-amd64/Makefile"
 	touch "$dir/.unpacked"
 fi
+# Debian's 7.x headers lack scripts/checker-valid.sh, which their kbuild
+# runs for C=1 and, without it, builds without sparse. Take the source's.
+common=$dir/root/usr/src/linux-headers-$abi-common
+if grep -q checker-valid.sh "$common/Makefile" &&
+   [ ! -e "$common/scripts/checker-valid.sh" ]; then
+	tar -xJOf "$dir/root/usr/src/$source.tar.xz" \
+		"$source/scripts/checker-valid.sh" > "$common/scripts/checker-valid.new"
+	chmod +x "$common/scripts/checker-valid.new"
+	mv "$common/scripts/checker-valid.new" "$common/scripts/checker-valid.sh"
+fi
 echo "$want $abi"

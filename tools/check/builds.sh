@@ -1,6 +1,6 @@
 #!/bin/sh
 # Build the three modules at the base and after every patch (tags p1, p2, ...
-# of TREE, made by check-series.sh) with W=1 and sparse (C=1), one module tree
+# of TREE, made by check-series.sh) with W=1 and SPARSE (C=1), one module tree
 # rebuilt incrementally. Fail a step that does not build or whose compiler or
 # sparse output has a diagnostic the base build does not have. Diagnostics
 # are compared by file and message, not by line, as multisets.
@@ -9,11 +9,12 @@
 # abi and VM stages, and marks LOGDIR/all-built.
 # A step that built once keeps its result in LOGDIR/steps/<key>, the key
 # being a checksum of what the build depends on: the step's source tree,
-# KDIR (the headers, their config and compiler), this script and the glue.
+# KDIR (the headers, their config and compiler), sparse's version, this
+# script and the glue.
 # A later run reuses it instead of building the step again; the next step
 # that does build starts from whatever the module tree holds, and kbuild
 # rebuilds every file that differs, which is as good for its diagnostics.
-# Usage: builds.sh TREE MODULE_TREE KDIR JOBS LOGDIR
+# Usage: builds.sh TREE MODULE_TREE KDIR JOBS LOGDIR SPARSE
 set -eu
 
 tree=$1
@@ -21,12 +22,13 @@ mod=$(realpath -m "$2")
 kdir=$3
 jobs=$4
 logs=$(realpath "$5")
+sparse=$6
 glue=$(pwd)
 . "$glue/tools/check/diagnostics.sh"
-inputs=$(cat "$0" "$glue/tools/check/diagnostics.sh" \
+inputs=$({ cat "$0" "$glue/tools/check/diagnostics.sh" \
 	"$glue/tools/build/module-tree.sh" "$glue/Kbuild" \
-	"$glue/arch/x86/kvm/Kbuild" "$kdir/.config" "$kdir/Module.symvers" |
-	sha256sum | cut -c1-16)
+	"$glue/arch/x86/kvm/Kbuild" "$kdir/.config" "$kdir/Module.symvers"
+	"$sparse" --version; } | sha256sum | cut -c1-16)
 
 # The key of REF's build; MODULE_TREE/.built holds the key of what it holds.
 key() {
@@ -44,7 +46,8 @@ build() {
 	failed_step=module-tree.sh
 	"$glue/tools/build/module-tree.sh" "$tree" "$mod" "$glue" >> "$log" 2>&1 || return
 	failed_step=make
-	make -C "$kdir" M="$mod" -j"$jobs" W=1 C=1 modules >> "$log" 2>&1 &&
+	make -C "$kdir" M="$mod" -j"$jobs" W=1 C=1 CHECK="$sparse" modules \
+		>> "$log" 2>&1 &&
 		key "$1" > "$mod/.built"
 }
 
@@ -61,7 +64,7 @@ if [ ! -e "$base/result" ]; then
 	mkdir -p "$base/modules"
 	diagnostics "$logs/build-base.log" "$mod" "$kdir" > "$base/diagnostics"
 	cp "$mod"/arch/x86/kvm/*.ko "$mod/Module.symvers" "$base/modules/"
-	echo "ok - build base with $(checks "$logs/build-base.log") ($(wc -l < "$base/diagnostics") diagnostics to compare against)" > "$base/result"
+	echo "ok - build base with $(checks "$logs/build-base.log" "$sparse") ($(wc -l < "$base/diagnostics") diagnostics to compare against)" > "$base/result"
 fi
 cp "$base/diagnostics" "$logs/diagnostics-base"
 rm -rf "$logs/base-modules"

@@ -21,14 +21,13 @@ new_lines() {
 	awk 'FILENAME == ARGV[1] { seen[$0]++; next } seen[$0]-- <= 0' "$1" "$2"
 }
 
-# What the build of log $1 checked: kbuild turns C=1 off, with a warning,
-# when sparse is missing or too old for the source (Debian 13's sparse
-# 0.6.4 is, for 7.x).
+# What the build of log $1 checked with sparse $2: kbuild turns C=1 off,
+# with a warning, when sparse is missing or too old for the source.
 checks() {
 	if grep -q 'C=1 specified, but .* not available or not up to date' "$1"; then
 		echo "W=1 but not sparse (kbuild found it missing or too old)"
 	else
-		echo "W=1 and sparse"
+		echo "W=1 and sparse $("$2" --version)"
 	fi
 }
 

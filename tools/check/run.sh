@@ -59,6 +59,11 @@ source_stage() {
 	fi
 }
 
+# The sparse that the base's kbuild accepts, for builds and tdx.
+checker() {
+	tools/base/sparse.sh "$(dirname "$out")/cache" "$out/base"
+}
+
 run_stage() {
 	case $1 in
 	series)
@@ -83,8 +88,9 @@ run_stage() {
 			echo "ok - builds # SKIP run the series stage first"
 			return
 		fi
+		sparse=$(checker) || return
 		tools/check/builds.sh "$logs/tree" "$logs/modules" "$kdir" \
-			"$jobs" "$logs" || return
+			"$jobs" "$logs" "$sparse" || return
 		cp "$out/series.sum" "$logs/builds.sum" ;;
 	abi)
 		if ! made_from_series builds; then
@@ -105,8 +111,10 @@ run_stage() {
 			echo "ok - tdx # SKIP run the series stage first"
 			return
 		fi
+		sparse=$(checker) || return
 		tools/check/tdx.sh "$logs/tree" "$kdir" \
-			"$(tools/base/compiler.sh "$kdir")" "$jobs" "$logs/tdx" ;;
+			"$(tools/base/compiler.sh "$kdir")" "$jobs" "$logs/tdx" \
+			"$sparse" ;;
 	vm|stock|mutant|debug)
 		vm_stage=$1
 		vm_data=tools/vm/$(basename "$series")

@@ -4,8 +4,8 @@
 # source with the headers' .config plus CONFIG_INTEL_TDX_HOST=y and
 # CONFIG_KVM_INTEL_TDX=y (LOGDIR/kernel, made once for each base source,
 # Debian config and compiler CC) and build the three modules against it as
-# builds.sh does (W=1, C=1), at the base and at the series' tip, the last
-# tag p<n> of TREE. vmlinux is not built: modpost takes Debian's
+# builds.sh does (W=1, C=1 with SPARSE), at the base and at the series'
+# tip, the last tag p<n> of TREE. vmlinux is not built: modpost takes Debian's
 # Module.symvers and only warns about what it lacks.
 # Fails if olddefconfig drops either option, if a build fails or leaves
 # vmx/tdx.o out of kvm-intel, if the modules need a symbol that neither
@@ -15,9 +15,10 @@
 # compares). Skips a base whose source has no KVM_INTEL_TDX.
 # A build's diagnostics and undefined symbols are kept in
 # LOGDIR/steps/<key>, the key being a checksum of its source tree, the
-# base's source, KDIR's .config and Module.symvers, the compiler, this
-# script and the glue, so that a rerun with nothing changed builds nothing.
-# Usage: tdx.sh TREE KDIR CC JOBS LOGDIR
+# base's source, KDIR's .config and Module.symvers, the compiler, sparse's
+# version, this script and the glue, so that a rerun with nothing changed
+# builds nothing.
+# Usage: tdx.sh TREE KDIR CC JOBS LOGDIR SPARSE
 set -eu
 
 tree=$1
@@ -25,6 +26,7 @@ kdir=$2
 cc=$3
 jobs=$4
 logs=$(realpath -m "$5")
+sparse=$6
 glue=$(pwd)
 . "$glue/tools/check/diagnostics.sh"
 kernel=$logs/kernel
@@ -44,9 +46,10 @@ options="INTEL_TDX_HOST KVM_INTEL_TDX"
 kernel_key=$({ git -C "$tree" rev-parse 'base^{tree}'; echo "$cc $options"
 	cat "$kdir/.config" "$kdir/Module.symvers"; } | sha256sum | cut -c1-32)
 # What every build reads besides its own source tree and the configured tree.
-inputs=$(cat "$0" "$glue/tools/check/diagnostics.sh" \
+inputs=$({ cat "$0" "$glue/tools/check/diagnostics.sh" \
 	"$glue/tools/build/module-tree.sh" "$glue/Kbuild" \
-	"$glue/arch/x86/kvm/Kbuild" | sha256sum | cut -c1-16)
+	"$glue/arch/x86/kvm/Kbuild"; "$sparse" --version; } |
+	sha256sum | cut -c1-16)
 
 # The key of REF's build.
 key() {
@@ -105,7 +108,8 @@ build() {
 	failed_step=module-tree.sh
 	"$glue/tools/build/module-tree.sh" "$tree" "$mod" "$glue" >> "$log" 2>&1 || return
 	failed_step="make"
-	kmake M="$mod" W=1 C=1 KBUILD_MODPOST_WARN=1 modules >> "$log" 2>&1 || return
+	kmake M="$mod" W=1 C=1 CHECK="$sparse" KBUILD_MODPOST_WARN=1 modules \
+		>> "$log" 2>&1 || return
 	failed_step="the check for vmx/tdx.o in kvm-intel.ko"
 	[ -e "$mod/arch/x86/kvm/kvm-intel.ko" ] &&
 		grep -q 'vmx/tdx\.o$' "$mod/arch/x86/kvm/kvm-intel.mod"
@@ -144,7 +148,7 @@ for ref in $refs; do
 	mkdir -p "$step.new"
 	undefined > "$step.new/undefined"
 	diagnostics "$logs/build-$ref.log" "$mod" "$kernel" > "$step.new/diagnostics"
-	checks "$logs/build-$ref.log" > "$step.new/checks"
+	checks "$logs/build-$ref.log" "$sparse" > "$step.new/checks"
 	mv "$step.new" "$step"
 done
 
