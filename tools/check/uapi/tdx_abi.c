@@ -46,7 +46,8 @@ static void check(const char *what, unsigned long long got, unsigned long long w
 int main(void)
 {
 	CHECK(KVM_EXIT_TDX, 40);
-	CHECK(offsetof(struct kvm_run, tdx), BASE_KVM_RUN_EXIT_UNION);
+	check("offsetof(struct kvm_run, tdx), the base's exit union,",
+	      offsetof(struct kvm_run, tdx), BASE_KVM_RUN_EXIT_UNION);
 	CHECK_RUN(tdx, 32, 64);
 	CHECK_RUN(tdx.flags, 32, 8);
 	CHECK_RUN(tdx.nr, 40, 8);
