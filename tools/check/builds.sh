@@ -37,8 +37,10 @@ key() {
 }
 
 # Check out REF, fill the module tree and build it, all output in
-# LOGDIR/build-REF.log. Called in an "if", where set -e does not apply: each
-# command returns on failure itself, after naming itself in $failed_step.
+# LOGDIR/build-REF.log, each file's in one piece (-Otarget): sparse writes
+# a diagnostic in several pieces, which parallel jobs would interleave.
+# Called in an "if", where set -e does not apply: each command returns on
+# failure itself, after naming itself in $failed_step.
 build() {
 	log=$logs/build-$1.log
 	failed_step="git checkout $1"
@@ -46,8 +48,8 @@ build() {
 	failed_step=module-tree.sh
 	"$glue/tools/build/module-tree.sh" "$tree" "$mod" "$glue" >> "$log" 2>&1 || return
 	failed_step=make
-	make -C "$kdir" M="$mod" -j"$jobs" W=1 C=1 CHECK="$sparse" modules \
-		>> "$log" 2>&1 &&
+	make -C "$kdir" M="$mod" -j"$jobs" -Otarget W=1 C=1 CHECK="$sparse" \
+		modules >> "$log" 2>&1 &&
 		key "$1" > "$mod/.built"
 }
 

@@ -58,8 +58,9 @@ key() {
 }
 
 # DEBUG= keeps make check's DEBUG=0 or 1 from tools/'s Makefiles.
+# -Otarget keeps each file's diagnostics in one piece, as in builds.sh.
 kmake() {
-	make -C "$kernel" -j"$jobs" CC="$cc" HOSTCC="$cc" DEBUG= "$@"
+	make -C "$kernel" -j"$jobs" -Otarget CC="$cc" HOSTCC="$cc" DEBUG= "$@"
 }
 
 # Make the configured tree unless it is made from what it would be made of
