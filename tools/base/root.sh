@@ -1,7 +1,7 @@
 #!/bin/sh
 # Run COMMAND in this directory, inside a Debian root of release CODENAME:
 # a debootstrap minbase root made once from the mirror apt uses and kept in
-# CACHE/roots/CODENAME. /proc, /dev and this directory are mounted inside
+# CACHE/roots/CODENAME. /proc, /dev, /dev/pts and this directory are mounted inside
 # for the run, at the same paths, and unmounted when it ends, however it
 # ends. One run at a time uses a root.
 # Usage: root.sh CACHE CODENAME COMMAND...
@@ -63,6 +63,9 @@ mount -t proc proc "$root/proc"
 mounted="$root/proc"
 mount --bind /dev "$root/dev"
 mounted="$root/dev $mounted"
+# Bochs's terminal display runs under script(1), which needs a pty.
+mount --bind /dev/pts "$root/dev/pts"
+mounted="$root/dev/pts $mounted"
 mkdir -p "$root$here"
 mount --bind "$here" "$root$here"
 mounted="$root$here $mounted"

@@ -1,14 +1,18 @@
 #!/bin/sh
-# The vm stage (and the debug stage, on the debug kernel): boot the kernel
-# image with the KVM modules and the selftests in two CPU configurations
-# (vls0: no virtual VMLOAD/VMSAVE, vls1: with it) and print a TAP line per
-# test and configuration as each finishes, and one per case that a passing
-# test skipped. XFAIL lists the failures that come from the emulator.
+# The vm and intel stages (and the debug stage, on the debug kernel): boot
+# the kernel image with the KVM modules and the selftests in the CPU
+# configurations of tools/vm/configs that VM_CONFIGS names (vls0 and vls1,
+# AMD without and with virtual VMLOAD/VMSAVE, if unset), all at once, and
+# print a TAP line per test and configuration as each finishes, and one per
+# case that a passing test skipped. A configuration named twice boots twice,
+# each boot with every second test. XFAIL lists the failures that come from
+# the emulator.
 # Usage: check.sh STAGE LOGDIR KVM_DIR TEST_LIST XFAIL KERNEL IMAGE_MODULES \
 #                 SELFTESTS TIMEOUT [TEST]
 # STAGE is the name that the TAP lines give.
 # KERNEL is the kernel image, IMAGE_MODULES the directory of its modules.
-# KVM_DIR is a directory holding kvm.ko and kvm-amd.ko, or "stock".
+# KVM_DIR is a directory holding kvm.ko, kvm-amd.ko and kvm-intel.ko, or
+# "stock".
 # TEST runs only that test of the list.
 set -eu
 
@@ -30,14 +34,34 @@ if [ ! -s "$logs/tests" ]; then
 	echo "not ok - $stage: no test $only in $list"
 	exit 1
 fi
-"$tools/initramfs.sh" "$logs/initramfs.cpio" "$image" "$kvm" \
-	"$selftests" "$logs/tests"
 [ -n "${VM_ACCEL:-}" ] && [ "$VM_ACCEL" != tcg ] && xfail=/dev/null
 
-# Judge the KTAP result lines of CONFIG's boot, read from stdin; pass the
+# Each boot's name (its configuration, and ".<n>" where the configuration
+# boots more than once), the tests it runs and their initramfs; a boot
+# whose share is empty (TEST) is left out.
+all=$(echo ${VM_CONFIGS:-vls0 vls1} | tr ' ' '\n' |
+	awk '{ c[NR] = $1; n[$1]++; k[NR] = n[$1] }
+	     END { for (i = 1; i <= NR; i++) print c[i] (n[c[i]] > 1 ? "." k[i] : "") }')
+boots=
+for boot in $all; do
+	config=${boot%.*}
+	share=1
+	[ "$config" != "$boot" ] && share=${boot##*.}
+	shares=$(echo "$all" | grep -c "^$config\(\.\|$\)")
+	awk -v n="$shares" -v k="$share" '(NR - k) % n == 0' "$logs/tests" \
+		> "$logs/tests-$boot"
+	[ -s "$logs/tests-$boot" ] || continue
+	boots="$boots $boot"
+	"$tools/initramfs.sh" "$logs/initramfs-$boot.cpio" "$image" "$kvm" \
+		"$selftests" "$logs/tests-$boot"
+done
+
+# Judge the KTAP result lines of BOOT, read from stdin; pass the
 # VM's own TAP lines on.
 judge() {
-	config=$1
+	boot=$1
+	config=${boot%.*}
+	vendor=$(awk -v c="$config" '$1 == c { print $3 }' "$tools/configs")
 	while IFS= read -r line; do
 		case "$line" in
 		"ok "[0-9]*|"not ok "[0-9]*) ;;
@@ -49,9 +73,9 @@ judge() {
 		rest=${line#"$result "}
 		name=$(echo "$rest" | awk '{ print $2 }')
 		comment=$(echo "$rest" | sed -n 's/^[0-9]* [^ ]* # //p')
-		output=$logs/$config/$name.out
-		why=$(awk -v t="$name" -v c="$config" \
-			'$1 == t && ($2 == c || $2 == "any") { $1 = $2 = ""; sub(/^ +/, ""); print; exit }' \
+		output=$logs/$boot/$name.out
+		why=$(awk -v t="$name" -v c="$config" -v v="$vendor" \
+			'$1 == t && ($2 == c || $2 == v || $2 == "any") { $1 = $2 = ""; sub(/^ +/, ""); print; exit }' \
 			"$xfail")
 		if [ -n "$why" ] && [ "$result" = ok ]; then
 			echo "not ok - $stage $config $name # XPASS: passes, but the xfail list expects a failure ($why)"
@@ -64,18 +88,27 @@ judge() {
 				echo "ok - $stage $config $name: $(echo "$skip" | awk '{ print $3 }') # SKIP ${skip#* # SKIP }"
 			done
 		else
-			echo "not ok - $stage $config $name # ${comment:-failed}; console: $logs/console-$config.log"
+			echo "not ok - $stage $config $name # ${comment:-failed}; console: $logs/console-$boot.log"
 			"$tools/failure.sh" "$output"
 		fi
 	done
 }
 
-# Both configurations at once, each VM on a host CPU of its own; vls0's
-# lines as its tests finish, vls1's after.
-"$tools/boot.sh" "$stage" vls1 "$kernel" "$logs/initramfs.cpio" \
-	"$logs/tests" "$timeout" "$logs" > "$logs/boot-vls1" &
-vls1=$!
-"$tools/boot.sh" "$stage" vls0 "$kernel" "$logs/initramfs.cpio" \
-	"$logs/tests" "$timeout" "$logs" | judge vls0
-wait $vls1 || echo "not ok - $stage vls1: tools/vm/boot.sh exited with $?"
-judge vls1 < "$logs/boot-vls1"
+# Every boot at once, each VM on a host CPU of its own if there are enough;
+# the first boot's lines as its tests finish, the others' after.
+first=$(echo $boots | cut -d' ' -f1)
+for boot in $boots; do
+	[ "$boot" = "$first" ] && continue
+	"$tools/boot.sh" "$stage" "$boot" "$kernel" "$logs/initramfs-$boot.cpio" \
+		"$logs/tests-$boot" "$timeout" "$logs" > "$logs/boot-$boot" &
+	echo $! > "$logs/pid-$boot"
+done
+"$tools/boot.sh" "$stage" "$first" "$kernel" "$logs/initramfs-$first.cpio" \
+	"$logs/tests-$first" "$timeout" "$logs" | judge "$first"
+for boot in $boots; do
+	[ "$boot" = "$first" ] && continue
+	wait "$(cat "$logs/pid-$boot")" ||
+		echo "not ok - $stage $boot: tools/vm/boot.sh exited with $?"
+	judge "$boot" < "$logs/boot-$boot"
+done
+rm -f "$logs"/initramfs-*.cpio

@@ -1,6 +1,8 @@
 #!/bin/sh
-# Install what the VM test stage needs: QEMU 10 or newer (bookworm's QEMU 7.2
-# crashes nested SVM guests under TCG), busybox-static and cpio. QEMU comes
+# Install what the VM test stages need: QEMU 10 or newer (bookworm's QEMU 7.2
+# crashes nested SVM guests under TCG), Bochs with its BIOS and its headless
+# display (term), isolinux and xorriso for the CD image Bochs boots,
+# busybox-static and cpio. QEMU comes
 # from the release's own suites if they have 10 (trixie), else from its
 # backports suite (bookworm), which tools/base/add-suite.sh adds to apt's
 # sources if they lack it.
@@ -22,11 +24,20 @@ candidate_ok() {
 			ok = v[1] >= 10 } END { exit !ok }'
 }
 
-if qemu_ok && have busybox-static && have cpio && have xz-utils; then
+packages="busybox-static cpio xz-utils bochs bochs-term bochsbios vgabios
+	isolinux syslinux-common xorriso"
+missing() {
+	for p in $packages; do
+		have "$p" || return 0
+	done
+	return 1
+}
+
+if qemu_ok && ! missing; then
 	exit 0
 fi
 if [ "$(id -u)" != 0 ]; then
-	echo "install-vm-deps: need QEMU >= 10, busybox-static and cpio (run as root)" >&2
+	echo "install-vm-deps: need QEMU >= 10 and $(echo $packages) (run as root)" >&2
 	exit 1
 fi
 
@@ -40,5 +51,5 @@ fi
 DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
 	${suite:+-t "$suite"} qemu-system-x86 qemu-system-data seabios ipxe-qemu
 DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
-	busybox-static cpio xz-utils
+	$packages
 qemu_ok || { echo "install-vm-deps: QEMU is still older than 10" >&2; exit 1; }
