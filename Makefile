@@ -7,7 +7,8 @@
 #                     of every base of this host's release and newer ones
 #   make vmtest       only the VM tests: KVM selftests in QEMU, on the patched
 #                     modules (MODULES=stock: Debian's), T=<test> for one test;
-#                     DEBUG=1: on the debug kernel (KASAN, UBSAN, lockdep)
+#                     VM=intel: on Intel, in Bochs; DEBUG=1: on the debug
+#                     kernel (KASAN, UBSAN, lockdep)
 #   make tree         git work tree of the base with the series applied
 #   make export       write the work tree's commits back to $(SERIES)
 #   make install      install the modules under /lib/modules/<kver>/updates
@@ -18,7 +19,9 @@
 # KSRC=<its source tree or tarball> builds for a kernel you already have;
 # SERIES=<dir> checks another series; STAGES="..." runs only those check
 # stages; DEBUG=0 leaves out the debug stage that make check runs on the
-# default base, DEBUG=1 adds it to the host's other bases; VM_ACCEL=kvm runs the VMs
+# default base, DEBUG=1 adds it to the host's other bases; INTEL=<base>
+# leaves the Intel VMs to that base of the same series, as make check does
+# for all but the first base of each series; VM_ACCEL=kvm runs QEMU's VMs
 # on real KVM; VM_TIMEOUT=<s> limits each selftest; DEPS=check only checks
 # the build dependencies, never runs apt-get (DKMS builds); CACHE=<dir> keeps
 # the Debian roots that build other releases' bases and the debug kernels
@@ -36,8 +39,10 @@ STAGES ?=
 # Not ?=: tools' own Makefiles take a DEBUG from the environment too.
 DEBUG :=
 DEPS ?= install
+INTEL ?=
 MODULES ?= patched
 T ?=
+VM ?= amd
 VM_TIMEOUT ?= 60
 
 export LC_ALL := C
@@ -135,12 +140,13 @@ check-base: VM_KVM := $(if $(filter stock,$(MODULES)),stock,$(abspath $(OUT))/ch
 # The tdx stage, one of the default stages, configures a kernel too.
 check-base: $(SERIES_TREE)/.applied selftests vm-deps \
 	$(if $(filter 1,$(DEBUG))$(filter debug tdx,$(or $(STAGES),tdx)),kernel-deps)
-	@DEBUG='$(DEBUG)' tools/check/run.sh $(BASE_NAME) $(OUT) $(SERIES) '$(BASE_KDIR)' $(JOBS) $(STAGES)
+	@DEBUG='$(DEBUG)' INTEL='$(INTEL)' tools/check/run.sh $(BASE_NAME) $(OUT) \
+		$(SERIES) '$(BASE_KDIR)' $(JOBS) $(STAGES)
 	@mkdir -p $(BUILD)/check && cp $(OUT)/check/results $(BUILD)/check/$(BASE_NAME).results
 
 vmtest: $(if $(filter 1,$(DEBUG)),kernel-deps,modules) selftests vm-deps
 	@tools/check/run.sh $(BASE_NAME) $(OUT) $(SERIES) '$(BASE_KDIR)' $(JOBS) \
-		$(if $(filter 1,$(DEBUG)),debug,vm)
+		$(if $(filter 1,$(DEBUG)),debug,$(if $(filter intel,$(VM)),intel,vm))
 	@tools/check/summary.sh $(OUT)/check/results
 
 tree: $(BASE_REPO)/.git/refs/tags/base

@@ -25,10 +25,15 @@ free() {
 
 echo "# $(free)"
 results=""
+# series=base, a word each: the base that runs each series' Intel VMs
+intel=""
 for name in "$@"; do
 	out=$build/check/$name.results
 	results="$results $out"
 	rm -f "$out"
+	series=$(awk -v b="$name" '$1 == b { print $NF }' "$bases")
+	first=$(echo $intel | tr ' ' '\n' | sed -n "s|^${series:-none}=||p")
+	[ -n "$first" ] || intel="$intel ${series:-none}=$name"
 	set -- $(awk -v b="$name" '$1 == b { print $2, $3 }' "$bases")
 	start=$(date +%s)
 	rc=0
@@ -36,11 +41,13 @@ for name in "$@"; do
 		echo "# base $name: on this host"
 		debug=${DEBUG:-0}
 		[ "$name" = "$default" ] && debug=${DEBUG:-1}
-		$make --no-print-directory check-base BASE="$name" DEBUG="$debug" || rc=$?
+		$make --no-print-directory check-base BASE="$name" DEBUG="$debug" \
+			INTEL="$first" || rc=$?
 	else
 		echo "# base $name: in a Debian $1 ($2) root in $cache/roots"
 		"$(dirname "$0")/../base/root.sh" "$cache" "$2" \
-			$make --no-print-directory check-base BASE="$name" DEBUG=0 || rc=$?
+			$make --no-print-directory check-base BASE="$name" DEBUG=0 \
+			INTEL="$first" || rc=$?
 	fi
 	if [ "$rc" != 0 ] || [ ! -s "$out" ]; then
 		echo "not ok - $name: make check-base exited with $rc ($(free))" |

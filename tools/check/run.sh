@@ -6,10 +6,12 @@
 # Stages print TAP lines ("ok - ...", "not ok - ...", "... # SKIP reason")
 # on stdout and write their details to OUT/check/*.log. The vm, stock and
 # mutant stages take the kernel image, its modules, the selftests and the
-# time limit from $VM_ARGS, the test to run from $T; the vm stage its KVM
-# modules from $VM_KVM, which make check points at what the builds stage
-# built of the whole series. DEBUG=1 adds the debug stage, which keeps its
-# kernels in $KVM_OOT_CACHE.
+# time limit from $VM_ARGS, the test to run from $T; the vm and intel
+# stages their KVM modules from $VM_KVM, which make check points at what the
+# builds stage built of the whole series. DEBUG=1 adds the debug stage,
+# which keeps its kernels in $KVM_OOT_CACHE. INTEL=<base> leaves the Intel
+# VMs (the intel stage, the stock and mutant stages' Intel configurations)
+# to that base, which make check checks with the same series.
 set -eu
 
 name=$1
@@ -18,7 +20,7 @@ series=$3
 kdir=$4
 jobs=$5
 shift 5
-stages=${*:-series checkpatch builds abi uapi tdx vm stock mutant}
+stages=${*:-series checkpatch builds abi uapi tdx vm intel stock mutant}
 [ $# = 0 ] && [ "${DEBUG:-0}" = 1 ] && stages="$stages debug"
 
 logs=$out/check
@@ -115,7 +117,7 @@ run_stage() {
 		tools/check/tdx.sh "$logs/tree" "$kdir" \
 			"$(tools/base/compiler.sh "$kdir")" "$jobs" "$logs/tdx" \
 			"$sparse" ;;
-	vm|stock|mutant|debug)
+	vm|intel|stock|mutant|debug)
 		vm_stage=$1
 		vm_data=tools/vm/$(basename "$series")
 		set -- ${VM_ARGS:-none}
@@ -123,13 +125,20 @@ run_stage() {
 			echo "ok - $vm_stage # SKIP no $vm_data: the series has no test lists"
 		elif [ "$1" = none ]; then
 			echo "ok - $vm_stage # SKIP no kernel image to boot (KDIR= build, or not run by make)"
-		elif [ "$vm_stage" = vm ] &&
+		elif [ "$vm_stage" = intel ] && [ "${INTEL:-yes}" != yes ]; then
+			echo "ok - intel # SKIP base $INTEL runs this series on Intel"
+		elif { [ "$vm_stage" = vm ] || [ "$vm_stage" = intel ]; } &&
 		     [ "$VM_KVM" = "$(realpath -m "$logs/modules/arch/x86/kvm")" ] &&
 		     { ! made_from_series builds || [ ! -e "$logs/all-built" ]; }; then
-			echo "not ok - vm # the builds stage did not build the whole series (make vmtest builds it on its own)"
+			echo "not ok - $vm_stage # the builds stage did not build the whole series (make vmtest builds it on its own)"
 		elif [ "$vm_stage" = vm ]; then
 			tools/vm/check.sh vm "$logs/vm" "$VM_KVM" "$vm_data/tests" \
 				"$vm_data/xfail" "$@" ${T:+"$T"}
+		elif [ "$vm_stage" = intel ]; then
+			# Bochs runs on one host CPU: two boots share the tests.
+			VM_CONFIGS="vmx vmx" tools/vm/check.sh intel "$logs/intel" \
+				"$VM_KVM" "$vm_data/tests-intel" "$vm_data/xfail" \
+				"$@" ${T:+"$T"}
 		elif [ "$vm_stage" = debug ]; then
 			tools/check/debug.sh "$logs/debug" "$out/series" "$out/base" \
 				"$KVM_OOT_CACHE" "$(tools/base/compiler.sh "$kdir")" \
