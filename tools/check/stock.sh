@@ -1,9 +1,11 @@
 #!/bin/sh
 # The stock stage: run the series' selftests on Debian's stock kvm.ko and
 # kvm-amd.ko in the test VM and check that they fail, or pass, where
-# EXPECTATIONS (tools/vm/<series>/stock, whose header gives the format) says. Boots
-# each configuration (vls0, vls1) with only the tests that it has lines for,
-# and prints a TAP line per line and configuration. The mutant stage runs it
+# EXPECTATIONS (tools/vm/<series>/stock, whose header gives the format) says.
+# Boots each CPU configuration of tools/vm/configs that has lines, all at
+# once, with only the tests that it has lines for, and prints a TAP line per
+# line and configuration. INTEL=<base> leaves the Intel configurations to
+# that base (tools/check/run.sh). The mutant stage runs it
 # on modules of its own: KVM_DIR is "stock" or a directory of .ko files, and
 # STAGE names them in the TAP lines.
 # Usage: stock.sh LOGDIR EXPECTATIONS STAGE KVM_DIR KERNEL IMAGE_MODULES \
@@ -76,8 +78,13 @@ check() {
 }
 
 mkdir -p "$logs"
-awk -v f="$expectations" -v s="$stage" '!/^(#|$)/ && !(NF >= 4 && $2 ~ /^(vls0|vls1|any)$/ && $3 ~ /^(fail|pass)$/) {
-	print "not ok - " s ": " f " line " FNR " is not <test>[:<case>] <vls0|vls1|any> <fail|pass> <reason>" }' \
+rm -f "$logs"/pid-*
+# config vendor, a line each
+configs=$(awk '!/^(#|$)/ { print $1, $3 }' "$vm/configs")
+awk -v f="$expectations" -v s="$stage" -v c="$(echo $configs)" '
+	BEGIN { n = split(c, w, " "); for (i = 1; i <= n; i++) ok[w[i]]; ok["any"] }
+	!/^(#|$)/ && !(NF >= 4 && $2 in ok && $3 ~ /^(fail|pass)$/) {
+	print "not ok - " s ": " f " line " FNR " is not <test>[:<case>] <configuration|vendor|any> <fail|pass> <reason>" }' \
 	"$expectations" > "$logs/bad-lines"
 if [ -s "$logs/bad-lines" ]; then
 	cat "$logs/bad-lines"
@@ -89,13 +96,14 @@ if [ ! -s "$logs/tests" ]; then
 	exit 0
 fi
 
-for config in vls0 vls1; do
-	# This configuration's lines, of the tests to check.
-	awk -v c="$config" 'NR == FNR { run[$1]; next }
-		/^(#|$)/ || !($2 == c || $2 == "any") { next }
+# Check CONFIG's lines, of VENDOR or of any, in a boot with their tests.
+check_config() {
+	config=$1
+	awk -v c="$config" -v v="$2" 'NR == FNR { run[$1]; next }
+		/^(#|$)/ || !($2 == c || $2 == v || $2 == "any") { next }
 		{ t = $1; sub(/:.*/, "", t) } t in run' \
 		"$logs/tests" "$expectations" > "$logs/lines-$config"
-	[ -s "$logs/lines-$config" ] || continue
+	[ -s "$logs/lines-$config" ] || return 0
 	"$vm/select-tests.sh" "$logs/lines-$config" > "$logs/tests-$config"
 	"$vm/initramfs.sh" "$logs/initramfs-$config.cpio" "$image" \
 		"$kvm" "$selftests" "$logs/tests-$config"
@@ -103,10 +111,31 @@ for config in vls0 vls1; do
 	"$vm/boot.sh" "$stage" "$config" "$kernel" \
 		"$logs/initramfs-$config.cpio" "$logs/tests-$config" "$timeout" "$logs" |
 		grep -vE '^(not )?ok [0-9]' || true
+	rm -f "$logs/initramfs-$config.cpio"
 	if ! grep -q '^ok 1 load-modules' "$logs/results-$config"; then
 		echo "not ok - $stage $config load-modules; console: $logs/console-$config.log"
 	fi
 	while read -r what _ expect reason; do
 		check "$config" "$what" "$expect" "$reason"
 	done < "$logs/lines-$config"
+}
+
+for config in $(echo "$configs" | cut -d' ' -f1); do
+	vendor=$(echo "$configs" | awk -v c="$config" '$1 == c { print $2 }')
+	if [ "$vendor" = intel ] && [ "${INTEL:-yes}" != yes ]; then
+		echo "# $stage $config: left to base $INTEL, which has the same series" \
+			> "$logs/tap-$config"
+		continue
+	fi
+	check_config "$config" "$vendor" > "$logs/tap-$config" &
+	echo $! > "$logs/pid-$config"
+done
+for config in $(echo "$configs" | cut -d' ' -f1); do
+	if [ -e "$logs/pid-$config" ]; then
+		wait "$(cat "$logs/pid-$config")" ||
+			echo "not ok - $stage $config: checking its lines exited with $?" \
+				>> "$logs/tap-$config"
+		rm "$logs/pid-$config"
+	fi
+	cat "$logs/tap-$config"
 done
