@@ -63,6 +63,14 @@ mkfifo "$dir/keyboard"
 script -qec "timeout -s KILL $timeout bochs -q -f $dir/bochsrc -rc $dir/debugger" /dev/null \
 	0<> "$dir/keyboard" > "$dir/screen" 2>&1 &
 bochs=$!
+# Bochs writes to a file, not to the pipe, and runs in a session of its
+# own: end it when this script ends, whatever ends it.
+trap 'kill $bochs 2>/dev/null || true' EXIT
+trap 'exit 143' INT TERM
 tail -n +1 -f --pid=$bochs "$dir/serial"
 wait $bochs || true
 rm -f "$dir/boot.iso"
+if [ ! -s "$dir/serial" ]; then
+	echo "bochs.sh: no console output; the end of Bochs's log and screen:"
+	tail -n 5 "$dir/bochs.log" "$dir/screen" 2>/dev/null | tr -d '\033'
+fi

@@ -35,6 +35,13 @@ if [ ! -s "$logs/tests" ]; then
 	exit 1
 fi
 [ -n "${VM_ACCEL:-}" ] && [ "$VM_ACCEL" != tcg ] && xfail=/dev/null
+for config in ${VM_CONFIGS:-vls0 vls1}; do
+	if ! awk -v c="$config" '$1 == c { found = 1 } END { exit !found }' \
+	     "$tools/configs"; then
+		echo "not ok - $stage: no configuration $config in $tools/configs"
+		exit 1
+	fi
+done
 
 # Each boot's name (its configuration, and ".<n>" where the configuration
 # boots more than once), the tests it runs and their initramfs; a boot
@@ -97,18 +104,23 @@ judge() {
 # Every boot at once, each VM on a host CPU of its own if there are enough;
 # the first boot's lines as its tests finish, the others' after.
 first=$(echo $boots | cut -d' ' -f1)
+trap 'kill $(cat "$logs"/pid-* 2>/dev/null) 2>/dev/null || true' EXIT
+rm -f "$logs"/pid-*
 for boot in $boots; do
 	[ "$boot" = "$first" ] && continue
 	"$tools/boot.sh" "$stage" "$boot" "$kernel" "$logs/initramfs-$boot.cpio" \
 		"$logs/tests-$boot" "$timeout" "$logs" > "$logs/boot-$boot" &
 	echo $! > "$logs/pid-$boot"
 done
-"$tools/boot.sh" "$stage" "$first" "$kernel" "$logs/initramfs-$first.cpio" \
-	"$logs/tests-$first" "$timeout" "$logs" | judge "$first"
+{ "$tools/boot.sh" "$stage" "$first" "$kernel" \
+	"$logs/initramfs-$first.cpio" "$logs/tests-$first" "$timeout" "$logs" ||
+  echo "not ok - $stage $first: tools/vm/boot.sh exited with $?"; } |
+	judge "$first"
 for boot in $boots; do
 	[ "$boot" = "$first" ] && continue
 	wait "$(cat "$logs/pid-$boot")" ||
 		echo "not ok - $stage $boot: tools/vm/boot.sh exited with $?"
+	rm "$logs/pid-$boot"
 	judge "$boot" < "$logs/boot-$boot"
 done
 rm -f "$logs"/initramfs-*.cpio
