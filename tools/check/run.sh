@@ -4,9 +4,9 @@
 # also go to OUT/check/results, which tools/check/summary.sh counts.
 # Usage: run.sh NAME OUT SERIES_DIR KDIR JOBS [STAGE...]
 # Stages print TAP lines ("ok - ...", "not ok - ...", "... # SKIP reason")
-# on stdout and write their details to OUT/check/*.log. The vm, stock and
-# mutant stages take the kernel image, its modules, the selftests and the
-# time limit from $VM_ARGS, the test to run from $T; the vm and intel
+# on stdout and write their details to OUT/check/*.log. The vm, intel,
+# stock and mutant stages take the kernel image, its modules, the selftests
+# and the time limit from $VM_ARGS, the test to run from $T; the vm and intel
 # stages their KVM modules from $VM_KVM, which make check points at what the
 # builds stage built of the whole series. DEBUG=1 adds the debug stage,
 # which keeps its kernels in $KVM_OOT_CACHE. INTEL=<base> leaves the Intel
