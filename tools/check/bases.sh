@@ -1,9 +1,11 @@
 #!/bin/sh
 # make check: run make check-base for each base NAME, a base of another
 # Debian release than the host's in a root of that release
-# (tools/base/root.sh), then count every base's results. The host's
-# default base also gets the debug stage, unless DEBUG is 0, and with
+# (tools/base/root.sh), then count every base's results. The first base
+# of the host's release also gets the debug stage, unless DEBUG is 0, and with
 # DEBUG=1 the host's other bases do; bases in a root never do.
+# Then, unless STAGES leaves them out, the docs and targets stages, which
+# check the repository once, whatever the bases.
 # Usage: bases.sh BUILD CACHE NAME...
 set -eu
 
@@ -13,7 +15,7 @@ shift 2
 bases=$(dirname "$0")/../base/bases
 host=$(. /etc/os-release && echo "${VERSION_ID:-}")
 make=${MAKE:-make}
-default=$("$(dirname "$0")/../base/list.sh" default 2>/dev/null || true)
+debug_base=$("$(dirname "$0")/../base/list.sh" first 2>/dev/null || true)
 
 mkdir -p "$build/check"
 # A full disk shows up as some tool's write error; the free space next to
@@ -40,7 +42,7 @@ for name in "$@"; do
 	if [ $# = 0 ] || [ "$1" = "$host" ]; then
 		echo "# base $name: on this host"
 		debug=${DEBUG:-0}
-		[ "$name" = "$default" ] && debug=${DEBUG:-1}
+		[ "$name" = "$debug_base" ] && debug=${DEBUG:-1}
 		$make --no-print-directory check-base BASE="$name" DEBUG="$debug" \
 			INTEL="$first" || rc=$?
 	else
@@ -54,5 +56,22 @@ for name in "$@"; do
 			tee -a "$out"
 	fi
 	echo "# base $name: $(($(date +%s) - start)) s, $(free)"
+done
+# The stages that check the repository, not a base: after the bases, which
+# leave the Debian roots' package lists and a fetched base behind.
+out=$build/check/repository.results
+results="$results $out"
+: > "$out"
+for stage in docs targets; do
+	case " ${STAGES:-docs targets} " in *" $stage "*) ;; *) continue ;; esac
+	start=$(date +%s)
+	if [ "$stage" = docs ]; then
+		tools/check/docs.sh "$cache" "$build/check/docs"
+	else
+		tools/check/targets.sh "$build" "$build/check/targets"
+	fi 2> "$build/check/$stage.log" | tee -a "$out" || true
+	grep -q "^\(not \)\?ok - $stage" "$out" ||
+		echo "not ok - $stage: the stage printed no result (see $build/check/$stage.log)" | tee -a "$out"
+	echo "# stage $stage: $(($(date +%s) - start)) s (details: $build/check/$stage.log)"
 done
 "$(dirname "$0")/summary.sh" $results
