@@ -12,20 +12,22 @@
 #   make tree         git work tree of the base with the series applied
 #   make export       write the work tree's commits back to $(SERIES)
 #   make install      install the modules under /lib/modules/<kver>/updates
+#                     for the running kernel (or the base named)
 #
 # Variables: BASE=<name> picks a base of tools/base/bases (default: the
-# first of this host's release), and make check then checks only it;
-# BASE_VERSION=<Debian version> pins its packages; KDIR=<kernel build dir>
-# KSRC=<its source tree or tarball> builds for a kernel you already have;
-# SERIES=<dir> checks another series; STAGES="..." runs only those check
-# stages; DEBUG=0 leaves out the debug stage that make check runs on the
-# default base, DEBUG=1 adds it to the host's other bases; INTEL=<base>
-# leaves the Intel VMs to that base of the same series, as make check does
-# for all but the first base of each series; VM_ACCEL=kvm runs QEMU's VMs
-# on real KVM; VM_TIMEOUT=<s> limits each selftest; DEPS=check only checks
-# the build dependencies, never runs apt-get (DKMS builds); CACHE=<dir> keeps
-# the Debian roots that build other releases' bases and the debug kernels
-# (default /var/cache/kvm-oot). See README.md.
+# running kernel's, else the first of this host's release), and make check
+# then checks only it; BASE_VERSION=<Debian version> pins its packages;
+# KDIR=<kernel build dir> KSRC=<its source tree or tarball> builds for a
+# kernel you already have; SERIES=<dir> checks another series; STAGES="..."
+# runs only those check stages; DEBUG=0 leaves out the debug stage that
+# make check runs on the first base of the host's release, DEBUG=1 adds it
+# to the host's other bases; INTEL=<base> leaves the Intel VMs to that base
+# of the same series, as make check does for all but the first base of
+# each series; VM_ACCEL=kvm runs QEMU's VMs on real KVM; VM_TIMEOUT=<s>
+# limits each selftest; DEPS=check only checks the build dependencies,
+# never runs apt-get (DKMS builds); CACHE=<dir> keeps the Debian roots that
+# build other releases' bases and the debug kernels (default
+# /var/cache/kvm-oot). See README.md.
 
 BASE ?=
 SERIES ?=
@@ -48,8 +50,18 @@ VM_TIMEOUT ?= 60
 export LC_ALL := C
 .DEFAULT_GOAL := all
 
+RUNNING := $(or $(RUNNING_KERNEL),$(shell uname -r))
+# Without BASE=, make install installs for the running kernel: its base or
+# nothing.
+install-running := $(if $(filter install,$(MAKECMDGOALS)),$(if $(BASE)$(BASE_VERSION)$(KDIR)$(INSTALL_MOD_PATH),,y))
+
 ifneq ($(KDIR),)
 BASE_NAME := kdir
+else ifneq ($(install-running),)
+BASE_NAME := $(shell tools/base/list.sh running 2>&1)
+ifneq ($(words $(BASE_NAME)),1)
+$(error make install: $(filter-out list:,$(BASE_NAME)))
+endif
 else
 BASE_NAME := $(or $(BASE),$(shell tools/base/list.sh default))
 endif
@@ -65,6 +77,14 @@ $(BUILD)/$(BASE_NAME).mk: FORCE
 	@tools/base/resolve.sh $@ $(BUILD) '$(BASE_NAME)' '$(BASE_VERSION)' \
 		'$(KDIR)' '$(KSRC)' $(DEPS)
 include $(BUILD)/$(BASE_NAME).mk
+# KREL is empty until make has remade the .mk file.
+ifneq ($(install-running),)
+ifneq ($(KREL),)
+ifneq ($(KREL),$(RUNNING))
+$(error make install: base $(BASE_NAME) is $(KREL) in apt, the running kernel $(RUNNING): boot $(KREL), or make install BASE_VERSION=$(or $(shell dpkg-query -W -f='$${Version}' linux-image-$(RUNNING) 2>/dev/null),<its Debian version>) if apt still has it)
+endif
+endif
+endif
 endif
 
 SERIES := $(or $(SERIES),$(BASE_SERIES),patches/6.12)
