@@ -9,8 +9,8 @@
 #                     modules (MODULES=stock: Debian's), T=<test> for one test;
 #                     VM=intel: on Intel, in Bochs; DEBUG=1: on the debug
 #                     kernel (KASAN, UBSAN, lockdep)
-#   make tree         git work tree of the base with the series applied
-#   make export       write the work tree's commits back to $(SERIES)
+#   make tree         git work tree of the base with its series applied
+#   make export       write the work tree's commits back to its series
 #   make install      install the modules under /lib/modules/<kver>/updates
 #                     for the running kernel (or the base named)
 #
@@ -50,6 +50,8 @@ VM_TIMEOUT ?= 60
 export LC_ALL := C
 .DEFAULT_GOAL := all
 
+# The series named on the command line, if any (make export checks it).
+SERIES_NAMED := $(SERIES)
 RUNNING := $(or $(RUNNING_KERNEL),$(shell uname -r))
 # Without BASE=, make install installs for the running kernel: its base or
 # nothing.
@@ -87,7 +89,7 @@ endif
 endif
 endif
 
-SERIES := $(or $(SERIES),$(BASE_SERIES),patches/6.12)
+SERIES := $(or $(SERIES),$(BASE_SERIES))
 OUT := $(BUILD)/$(BASE_ID)
 BASE_REPO := $(OUT)/base
 SERIES_TREE := $(OUT)/series
@@ -151,7 +153,7 @@ kernel-deps:
 # tools/base/list.sh names; bases of another release in a root of it. The
 # default base gets the debug stage too, unless DEBUG=0.
 check:
-	@DEBUG='$(DEBUG)' tools/check/bases.sh $(BUILD) $(CACHE) \
+	@DEBUG='$(DEBUG)' STAGES='$(STAGES)' tools/check/bases.sh $(BUILD) $(CACHE) \
 		$(if $(BASE)$(BASE_VERSION)$(KDIR),$(BASE_NAME),$$(tools/base/list.sh check))
 
 # The builds stage builds the whole series last (with W=1 and sparse): the
@@ -170,14 +172,12 @@ vmtest: $(if $(filter 1,$(DEBUG)),kernel-deps,modules) selftests vm-deps
 	@tools/check/summary.sh $(OUT)/check/results
 
 tree: $(BASE_REPO)/.git/refs/tags/base
-	@if [ -e $(BUILD)/tree ]; then \
-		echo "$(BUILD)/tree exists: make export, then remove it to start again"; \
-		exit 1; fi
-	tools/build/apply-series.sh $(BASE_REPO) $(SERIES) $(BUILD)/tree
-	@echo "work tree: $(BUILD)/tree (base: tag 'base'; new files need 'git add -f')"
+	@tools/build/work-tree.sh $(BASE_REPO) $(SERIES) $(BUILD)/tree \
+		'$(BASE_NAME)' '$(BASE_SOURCE)'
 
+# To the series build/tree was made from; SERIES= or BASE= must name it.
 export:
-	tools/build/export-series.sh $(BUILD)/tree $(SERIES)
+	@tools/build/export-series.sh $(BUILD)/tree '$(SERIES_NAMED)' '$(BASE)'
 
 install: modules
 	tools/build/install-modules.sh $(MODTREE) '$(KREL)'

@@ -42,6 +42,8 @@ else
 	kdir=$(cd "$kdir" && pwd)
 	ksrc=$(realpath "$ksrc")
 	version=custom
+	source=$ksrc
+	suite=
 	vmlinuz=
 	modules=
 	series=
@@ -60,6 +62,7 @@ cat > "$tmp" <<VARS
 BASE_VERSION := $version
 BASE_ID := $id
 BASE_SERIES := $series
+BASE_SOURCE := $source $version $suite
 KREL := $krel
 BASE_KDIR := $kdir
 BASE_KSRC := $ksrc
