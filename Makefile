@@ -78,15 +78,8 @@ $(BUILD)/$(BASE_NAME).mk: FORCE
 	@tools/base/install-deps.sh $(DEPS)
 	@tools/base/resolve.sh $@ $(BUILD) '$(BASE_NAME)' '$(BASE_VERSION)' \
 		'$(KDIR)' '$(KSRC)' $(DEPS)
+	@$(if $(install-running),tools/build/install-check.sh $@ '$(RUNNING)')
 include $(BUILD)/$(BASE_NAME).mk
-# KREL is empty until make has remade the .mk file.
-ifneq ($(install-running),)
-ifneq ($(KREL),)
-ifneq ($(KREL),$(RUNNING))
-$(error make install: base $(BASE_NAME) is $(KREL) in apt, the running kernel $(RUNNING): boot $(KREL), or make install BASE_VERSION=$(or $(shell dpkg-query -W -f='$${Version}' linux-image-$(RUNNING) 2>/dev/null),<its Debian version>) if apt still has it)
-endif
-endif
-endif
 endif
 
 SERIES := $(or $(SERIES),$(BASE_SERIES))
@@ -151,7 +144,7 @@ kernel-deps:
 
 # Without BASE, BASE_VERSION or KDIR, check every base that
 # tools/base/list.sh names; bases of another release in a root of it. The
-# default base gets the debug stage too, unless DEBUG=0.
+# first base of the host's release gets the debug stage too, unless DEBUG=0.
 check:
 	@DEBUG='$(DEBUG)' STAGES='$(STAGES)' tools/check/bases.sh $(BUILD) $(CACHE) \
 		$(if $(BASE)$(BASE_VERSION)$(KDIR),$(BASE_NAME),$$(tools/base/list.sh check))

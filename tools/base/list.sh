@@ -9,8 +9,8 @@
 #   list.sh check     the bases make check checks: the host's release's, then
 #                     those of newer releases
 # The running kernel is a base's if the base is of the host's release and
-# the kernel is Debian's amd64 flavour of the base's source version
-# (6.12.118+deb13-amd64 for linux-source-6.12). HOST_RELEASE and
+# the kernel is that release's amd64 flavour of the base's source version
+# (6.12.<n>+deb13-amd64 for linux-source-6.12 on Debian 13). HOST_RELEASE and
 # RUNNING_KERNEL, if set, stand for VERSION_ID and uname -r (for tests).
 set -eu
 
@@ -28,7 +28,7 @@ list() {
 			v = $5
 			sub(/^linux-source-/, "", v)
 			gsub(/\./, "\\.", v)
-			return running ~ ("^" v "\\.[0-9]+[^-]*-amd64$")
+			return running ~ ("^" v "\\.[0-9]+\\+deb" $2 "-amd64$")
 		}
 		mode == "first" && $2 == host { print $1; exit }
 		mode == "running" && $2 == host && ours() { print $1; exit }
@@ -37,7 +37,7 @@ list() {
 		END { for (i = 1; i <= n; i++) print root[i] }'
 }
 
-case $1 in
+case ${1:-} in
 default)
 	name=$(list running)
 	[ -n "$name" ] || name=$(list first)
