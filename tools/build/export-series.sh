@@ -13,6 +13,11 @@ named=${2:-}
 base=${3:-}
 bases=$(dirname "$0")/../base/bases
 
+if [ ! -d "$tree/.git" ]; then
+	echo "export-series: no work tree $tree: make tree makes it" >&2
+	exit 1
+fi
+source=$(git -C "$tree" config kvm-oot.source) || source=unknown
 series=$(git -C "$tree" config kvm-oot.series) || {
 	echo "export-series: $tree records no series (made by an older make tree); name it with git -C $tree config kvm-oot.series patches/<X.Y>" >&2
 	exit 1
@@ -46,13 +51,15 @@ for p in "$series"/*.patch; do
 done
 cmp -s "$tmp/series" "$series/series" || cp "$tmp/series" "$series/series"
 
+linux=$(git -C "$tree" log -1 --format=%s base | sed 's/^base: //')
+id=$(git -C "$tree" rev-parse 'base^{tree}')
 cat > "$tmp/base" <<INFO
 # Written by make export: what this series was exported from. linux is the
 # kernel version, source the Debian package, version and suite, and tree
 # git's id of that source unpacked (git add -A -f; git write-tree).
-linux   $(git -C "$tree" log -1 --format=%s base | sed 's/^base: //')
-source  $(git -C "$tree" config kvm-oot.source)
-tree    $(git -C "$tree" rev-parse 'base^{tree}')
+linux   $linux
+source  $source
+tree    $id
 INFO
 cmp -s "$tmp/base" "$series/base" || cp "$tmp/base" "$series/base"
-echo "export-series: $(wc -l < "$series/series") patches in $series, from $(git -C "$tree" config kvm-oot.source)"
+echo "export-series: $(wc -l < "$series/series") patches in $series, from $source"

@@ -13,8 +13,12 @@ if [ -e "$tree" ]; then
 	echo "work-tree: $tree exists: make export, then remove it to start again" >&2
 	exit 1
 fi
-"$(dirname "$0")/apply-series.sh" "$repo" "$series" "$tree"
+rc=0
+"$(dirname "$0")/apply-series.sh" "$repo" "$series" "$tree" || rc=$?
+# Also when a patch did not apply: the tree is the one to fix it in.
+[ -d "$tree/.git" ] || exit 1
 git -C "$tree" config kvm-oot.series "$series"
 git -C "$tree" config kvm-oot.base "$4"
 git -C "$tree" config kvm-oot.source "$5"
+[ "$rc" = 0 ] || exit "$rc"
 echo "work tree: $tree, series $series of base $4 (the base is tag 'base'; new files need 'git add -f')"
