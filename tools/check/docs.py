@@ -3,7 +3,7 @@
 """Check that what the documents name exists, so that a rename fails here
 instead of misleading a reader.
 
-Usage: docs.py REPO APT_LISTS_DIR... -- DOC...
+Usage: docs.py REPO APT_VERSIONS DOC...
 
 For each DOC (Markdown), one TAP line, and a "#" line for each problem:
 - a relative link must name a file of the repository, and its #anchor a
@@ -15,10 +15,11 @@ For each DOC (Markdown), one TAP line, and a "#" line for each problem:
   checked; a bare script name (fetch.sh) must be one of the repository's;
 - in code, each target of a "make" command must be a target of the
   Makefile, and each VARIABLE= must be read by the Makefile or the tools;
-- anywhere, a version of a base's kernel (6.12.118, 6.12.118+deb13,
-  7.3.4-1~bpo13+1) must be one that a patches/*/base file records or that
-  the apt lists in APT_LISTS_DIR (the host's, a root's) know; other
-  versions are written as placeholders (6.12.<n>, <abi>).
+- anywhere, a version of a base's kernel (6.12.118, v6.12.118,
+  6.12.118+deb13, 7.3.4-1~bpo13+1) must be one that a patches/*/base file
+  records or that APT_VERSIONS (names and versions of apt's linux-*
+  packages) has; other versions are written as placeholders (6.12.<n>,
+  <abi>).
 """
 
 import glob
@@ -26,7 +27,7 @@ import os
 import re
 import sys
 
-VERSION = re.compile(r'(?<![\w.])(?:6\.12|7\.\d+)\.\d+(?:[-+~][\w.+~]*\w)?')
+VERSION = re.compile(r'(?<![\w.])v?((?:6\.12|7\.\d+)\.\d+(?:[-+~][\w.+~]*\w)?)')
 PATH = re.compile(r'[\w.<>{}*-]+(?:/[\w.<>{}*-]*)+|[\w<>{}-]+\.(?:sh|py|md|conf)\b')
 VARIABLE = re.compile(r'(?<![\w$/-])([A-Z][A-Z0-9_]+)=')
 LINK = re.compile(r'\]\(([^)\s]+)\)')
@@ -34,6 +35,9 @@ CODE_SPAN = re.compile(r'`([^`]+)`')
 # Top-level names that the kernel tree has too: a path below them is the
 # repository's only if its second component is.
 SHARED_TOP = {'tools', 'arch', 'include', 'Documentation'}
+# The repository's top-level names, whether or not they (still) exist.
+OUR_TOP = {'.ci', 'Documentation', 'Kbuild', 'LICENSE', 'Makefile', 'README.md',
+           'arch', 'dkms.conf', 'patches', 'tools'}
 # The kernel's own targets, in the documents' steps for building a kernel.
 KBUILD_TARGETS = {'menuconfig', 'olddefconfig', 'modules_prepare', 'bindeb-pkg'}
 MAKE = re.compile(r'(?:^|[;&|(]|\bsudo)\s*make(?=\s|$)([^;&|#)]*)')
@@ -45,31 +49,43 @@ def slug(heading):
     return s.replace(' ', '-')
 
 
-def headings(path):
-    with open(path) as f:
-        return {slug(line.lstrip('#')) for line in f if line.startswith('#')}
-
-
-def code_of(text):
-    """Yield (line number, code) for code spans and code blocks."""
+def blocks(text):
+    """The line numbers of code blocks (fenced or indented)."""
+    lines = set()
     fenced = False
-    prev_blank = True
-    in_block = False
+    prev = ''
     for n, line in enumerate(text.splitlines(), 1):
         if line.startswith('```'):
             fenced = not fenced
-            continue
-        if fenced:
-            yield n, line
-            continue
-        if line.startswith('    ') and (prev_blank or in_block) and not re.match(r'\s*([-*]|\d+\.)\s', line):
-            in_block = True
-            yield n, line
-        else:
-            in_block = in_block and not line.strip() == '' and line.startswith('    ')
-            for span in CODE_SPAN.findall(line):
-                yield n, span
-        prev_blank = line.strip() == ''
+            lines.add(n)
+        elif fenced:
+            lines.add(n)
+        elif (line.startswith('    ') and line.strip()
+              and (not prev.strip() or n - 1 in lines)
+              and not re.match(r'\s*([-*]|\d+\.)\s', line)):
+            lines.add(n)
+        prev = line
+    return lines
+
+
+def headings(path):
+    with open(path) as f:
+        text = f.read()
+    skip = blocks(text)
+    return {slug(line.lstrip('#')) for n, line in enumerate(text.splitlines(), 1)
+            if line.startswith('#') and n not in skip}
+
+
+def code_of(text):
+    """Yield (line number, code) for code blocks and code spans, which may
+    run over a line break."""
+    skip = blocks(text)
+    lines = text.splitlines()
+    for n in sorted(skip):
+        yield n, lines[n - 1]
+    prose = '\n'.join('' if n in skip else line for n, line in enumerate(lines, 1))
+    for m in CODE_SPAN.finditer(prose):
+        yield prose.count('\n', 0, m.start()) + 1, m.group(1).replace('\n', ' ')
 
 
 def repo_words(repo):
@@ -99,21 +115,14 @@ def make_targets(repo):
     return targets
 
 
-def known_versions(repo, lists):
+def known_versions(repo, apt_versions):
     known = set()
     for f in glob.glob(os.path.join(repo, 'patches/*/base')):
         with open(f) as fh:
             known.update(VERSION.findall(fh.read()))
-    for d in lists:
-        for f in glob.glob(os.path.join(d, '*_Packages')):
-            with open(f, errors='replace') as fh:
-                take = False
-                for line in fh:
-                    if line.startswith('Package: '):
-                        take = line.startswith('Package: linux-')
-                    if take and line.startswith(('Package: ', 'Version: ', 'Source: ')):
-                        known.update(VERSION.findall(line))
-    # A package version also stands for its upstream version and ABI name:
+    with open(apt_versions) as fh:
+        known.update(VERSION.findall(fh.read()))
+    # A package version also stands for its upstream version:
     # 6.12.118-1~deb12u1 for 6.12.118.
     known.update(re.match(r'\d+\.\d+\.\d+', v).group(0) for v in list(known))
     return known
@@ -164,12 +173,12 @@ def check(repo, doc, top, scripts, targets, words, versions):
             if p.startswith(('build/', '/')) or '://' in code or p.startswith('.') and not p.startswith('.ci/'):
                 continue
             if '/' not in p:
-                if p.endswith('.sh'):
+                if p.endswith(('.sh', '.py', '.conf')):
                     counts['paths'] += 1
                     if p not in scripts:
-                        problems.append(f'{doc}:{n}: no script of this name: {p}')
+                        problems.append(f'{doc}:{n}: no file of this name: {p}')
                 continue
-            if p.split('/')[0] not in top or not ours(p):
+            if p.split('/')[0] not in OUR_TOP or not ours(p):
                 continue
             counts['paths'] += 1
             if not exists(repo, p):
@@ -179,7 +188,7 @@ def check(repo, doc, top, scripts, targets, words, versions):
             if any(a.startswith(('-C', '-f')) for a in args):
                 continue
             for a in args:
-                if a.startswith('-') or '=' in a:
+                if a.startswith('-') or '=' in a or a.isdigit():
                     continue
                 counts['targets'] += 1
                 if a not in targets | KBUILD_TARGETS:
@@ -192,15 +201,14 @@ def check(repo, doc, top, scripts, targets, words, versions):
 
 
 def main():
-    args = sys.argv[1:]
-    sep = args.index('--')
-    repo, lists, docs = args[0], args[1:sep], args[sep + 1:]
-    top = set(os.listdir(repo))
-    scripts = {os.path.basename(p) for p in glob.glob('**/*.sh', root_dir=repo, recursive=True)
-               if not p.startswith('build/')}
+    repo, apt_versions, docs = sys.argv[1], sys.argv[2], sys.argv[3:]
+    top = set(os.listdir(repo)) - {'build'}
+    scripts = {os.path.basename(p) for t in top
+               for p in glob.glob(os.path.join(t, '**/*'), root_dir=repo, recursive=True)}
+    scripts |= top
     targets = make_targets(repo)
     words = repo_words(repo)
-    versions = known_versions(repo, lists)
+    versions = known_versions(repo, apt_versions)
     failed = 0
     for doc in docs:
         counts, problems = check(repo, doc, top, scripts, targets, words, versions)
