@@ -123,7 +123,8 @@ $(SERIES_TREE)/.applied: $(BASE_REPO)/.git/refs/tags/base $(OUT)/series.sum
 
 modules: $(SERIES_TREE)/.applied
 	tools/build/module-tree.sh $(SERIES_TREE) $(MODTREE) .
-	$(KBUILD) M=$(abspath $(MODTREE)) modules
+	$(KBUILD) M=$(abspath $(MODTREE)) modules \
+		KVM_OOT_VERSION=$(notdir $(abspath $(SERIES)))-$$(cut -c1-12 $(OUT)/series.sum)
 	@[ -n "$$KVM_OOT_ROOT" ] || ln -sfn $(BASE_ID) $(BUILD)/current
 	@tools/build/show-modules.sh $(if $(KVM_OOT_ROOT),$(MODTREE),$(BUILD)/current/modules) '$(KREL)' '$(BASE_VERSION)'
 
