@@ -5,7 +5,9 @@
 # of the host's release also gets the debug stage, unless DEBUG is 0, and with
 # DEBUG=1 the host's other bases do; bases in a root never do.
 # Then, unless STAGES leaves them out, the docs and targets stages, which
-# check the repository once, whatever the bases.
+# check the repository once, whatever the bases; then the run's results
+# go to BUILD/check/results.ktap and junit.xml, which the reports stage
+# checks.
 # Usage: bases.sh BUILD CACHE NAME...
 set -eu
 
@@ -30,7 +32,7 @@ results=""
 # STAGES naming only the repository's stages checks no base.
 base_stages=""
 for stage in ${STAGES:-}; do
-	case $stage in docs|targets) ;; *) base_stages="$base_stages $stage" ;; esac
+	case $stage in docs|targets|reports) ;; *) base_stages="$base_stages $stage" ;; esac
 done
 [ -n "${STAGES:-}" ] && [ -z "$base_stages" ] && set --
 # series=base, a word each: the base that runs each series' Intel VMs
@@ -76,7 +78,24 @@ for stage in docs targets; do
 	  else
 		"$(dirname "$0")/targets.sh" "$build" "$build/check/targets"
 	  fi || echo "not ok - $stage: the stage exited with $?"; } \
-		2> "$build/check/$stage.log" | tee -a "$out"
+		2> "$build/check/$stage.log" > "$build/check/$stage.tap"
+	echo "# stage $stage $(($(date +%s) - start)) $build/check/$stage.log" >> "$out"
+	tee -a "$out" < "$build/check/$stage.tap"
 	echo "# stage $stage: $(($(date +%s) - start)) s (details: $build/check/$stage.log)"
 done
+# The run's results for CI servers, KTAP and JUnit; the reports stage
+# checks them, and they are written again with its lines.
+ktap=$build/check/results.ktap
+junit=$build/check/junit.xml
+python3 "$(dirname "$0")/report.py" "$ktap" "$junit" $results
+if case " ${STAGES:-reports} " in *" reports "*) true ;; *) false ;; esac; then
+	start=$(date +%s)
+	{ "$(dirname "$0")/reports.sh" "$build" "$build/check/reports" $results ||
+		echo "not ok - reports: the stage exited with $?"; } \
+		2> "$build/check/reports.log" > "$build/check/reports.tap"
+	echo "# stage reports $(($(date +%s) - start)) $build/check/reports.log" >> "$out"
+	tee -a "$out" < "$build/check/reports.tap"
+	python3 "$(dirname "$0")/report.py" "$ktap" "$junit" $results
+fi
+echo "# results for CI: $ktap (KTAP), $junit (JUnit XML)"
 "$(dirname "$0")/summary.sh" $results

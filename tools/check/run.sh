@@ -158,9 +158,10 @@ run_stage() {
 applied=yes
 for stage in $stages; do
 	# tools/check/bases.sh runs these once for every base.
-	case $stage in docs|targets) continue ;; esac
+	case $stage in docs|targets|reports) continue ;; esac
 	start=$(date +%s)
 	if [ "$applied" = no ] && [ "$stage" != checkpatch ]; then
+		echo "# stage $stage 0 $logs/$stage.log" >> "$results"
 		echo "ok - $name: $stage # SKIP the series does not apply" | tee -a "$results"
 		continue
 	fi
@@ -172,6 +173,8 @@ for stage in $stages; do
 		echo "not ok - $name: $stage stage exited with $(cat "$logs/$stage.rc")" |
 			tee -a "$logs/$stage.tap"
 	fi
+	# tools/check/report.py reads each line's stage, time and log here.
+	echo "# stage $stage $(($(date +%s) - start)) $logs/$stage.log" >> "$results"
 	cat "$logs/$stage.tap" >> "$results"
 	[ "$stage" = series ] && grep -q '^not ok ' "$logs/$stage.tap" && applied=no
 	echo "# stage $name $stage: $(($(date +%s) - start)) s (details: $logs/$stage.log)"
