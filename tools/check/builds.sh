@@ -14,7 +14,13 @@
 # A later run reuses it instead of building the step again; the next step
 # that does build starts from whatever the module tree holds, and kbuild
 # rebuilds every file that differs, which is as good for its diagnostics.
-# Usage: builds.sh TREE MODULE_TREE KDIR JOBS LOGDIR SPARSE
+# With SHARED, a directory that every base's builds stage writes to, a
+# step's result is also kept under a key without KDIR and sparse: a base
+# with the same source and series (Debian 12's and 13's 6.12) takes the
+# result of every step but the base and the tip from the base that built
+# it first, and says so; it builds the base and the tip with its own
+# compiler and headers.
+# Usage: builds.sh TREE MODULE_TREE KDIR JOBS LOGDIR SPARSE [SHARED NAME]
 set -eu
 
 tree=$1
@@ -23,6 +29,8 @@ kdir=$3
 jobs=$4
 logs=$(realpath "$5")
 sparse=$6
+shared=${7:-}
+name=${8:-}
 glue=$(pwd)
 . "$glue/tools/check/diagnostics.sh"
 inputs=$({ cat "$0" "$glue/tools/check/diagnostics.sh" \
@@ -30,10 +38,30 @@ inputs=$({ cat "$0" "$glue/tools/check/diagnostics.sh" \
 	"$glue/arch/x86/kvm/Kbuild" "$kdir/.config" "$kdir/Module.symvers"
 	"$sparse" --version; } | sha256sum | cut -c1-16)
 
+shared_inputs=$({ cat "$0" "$glue/tools/check/diagnostics.sh" \
+	"$glue/tools/build/module-tree.sh" "$glue/Kbuild" \
+	"$glue/arch/x86/kvm/Kbuild"; } | sha256sum | cut -c1-16)
+
 # The key of REF's build; MODULE_TREE/.built holds the key of what it holds.
 key() {
 	echo "$kdir $inputs $(git -C "$tree" rev-parse "$1^{tree}")" |
 		sha256sum | cut -c1-32
+}
+
+# Where REF's result is kept for other bases.
+shared_step() {
+	echo "$shared/$(echo "$shared_inputs $(git -C "$tree" rev-parse "$1^{tree}")" |
+		sha256sum | cut -c1-32)"
+}
+
+# Keep the result of step REF, in file RESULT, for other bases.
+share() {
+	[ -n "$shared" ] || return 0
+	dir=$(shared_step "$1")
+	[ -e "$dir/result" ] && return
+	mkdir -p "$dir"
+	echo "$name" > "$dir/base"
+	cp "$2" "$dir/result"
 }
 
 # Check out REF, fill the module tree and build it, all output in
@@ -73,13 +101,27 @@ rm -rf "$logs/base-modules"
 cp -r "$base/modules" "$logs/base-modules"
 cat "$base/result"
 
+last=0
+while git -C "$tree" rev-parse -q --verify "refs/tags/p$((last + 1))" >/dev/null; do
+	last=$((last + 1))
+done
 n=1
 failed=no
-while git -C "$tree" rev-parse -q --verify "refs/tags/p$n" >/dev/null; do
+while [ "$n" -le "$last" ]; do
 	p=$(git -C "$tree" log -1 --format=%s "p$n")
 	step=$logs/steps/$(key "p$n")
 	if [ -e "$step/result" ]; then
 		cat "$step/result"
+		share "p$n" "$step/result"
+		n=$((n + 1))
+		continue
+	fi
+	other=
+	[ -n "$shared" ] && [ "$n" != "$last" ] && other=$(shared_step "p$n")
+	if [ -n "$other" ] && [ -e "$other/result" ] &&
+	   [ "$(cat "$other/base")" != "$name" ]; then
+		sed -E "/^(not )?ok /s/( # .*)?\$/ (result of base $(cat "$other/base"), same source and series)\1/" \
+			"$other/result"
 		n=$((n + 1))
 		continue
 	fi
@@ -100,6 +142,7 @@ while git -C "$tree" rev-parse -q --verify "refs/tags/p$n" >/dev/null; do
 		echo "ok - build after patch $n: $p"
 	fi > "$step/result"
 	cat "$step/result"
+	share "p$n" "$step/result"
 	n=$((n + 1))
 done
 [ "$failed" = no ] || exit 0

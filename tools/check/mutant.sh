@@ -5,9 +5,12 @@
 # series' modules with that change made, boot them and check
 # MUTANTS_DIR/NAME.expect the way the stock stage checks the series' stock
 # expectations.
-# Each mutant has a module tree of its own under LOGDIR, kept between runs:
-# module-tree.sh leaves the files it does not change as they were, so only
-# what the diff touches is built again.
+# The mutants are built one after the other in one module tree,
+# LOGDIR/work: module-tree.sh puts back only what the last diff changed,
+# so each build after the first compiles a file or two. Each mutant keeps
+# its .ko files in LOGDIR/NAME/kvm, with the key of what they were built
+# from (the diff, the series' tree, KDIR, the glue), and is built again
+# only when that changes.
 # Usage: mutant.sh LOGDIR MUTANTS_DIR SERIES_TREE KDIR JOBS KERNEL \
 #                  IMAGE_MODULES SELFTESTS TIMEOUT [TEST]
 set -eu
@@ -19,27 +22,39 @@ kdir=$4
 jobs=$5
 shift 5
 tools=$(dirname "$0")
+work=$logs/work
 
+inputs=$({ git -C "$tree" rev-parse 'HEAD^{tree}'; cat "$0" \
+	"$tools/../build/module-tree.sh" Kbuild arch/x86/kvm/Kbuild \
+	"$kdir/.config" "$kdir/Module.symvers"; } | sha256sum | cut -c1-32)
 mkdir -p "$logs"
 for diff in "$mutants"/*.diff; do
 	[ -e "$diff" ] || continue
 	name=$(basename "$diff" .diff)
 	patch=$(realpath "$diff")
-	mod=$logs/$name/modules
-	mkdir -p "$mod"
-	"$tools/../build/module-tree.sh" "$tree" "$mod" .
-	# Outside of any git repository, so that git apply takes the paths
-	# relative to the module tree.
-	if ! (cd "$mod" && GIT_CEILING_DIRECTORIES=$logs/$name \
-	      git apply "$patch") 2> "$logs/$name/apply.log"; then
-		echo "not ok - mutant $name: $diff does not apply to the series # see $logs/$name/apply.log"
-		continue
-	fi
-	if ! make -C "$kdir" M="$mod" -j"$jobs" modules \
-	     > "$logs/$name/build.log" 2>&1; then
-		echo "not ok - mutant $name: does not build # see $logs/$name/build.log"
-		continue
+	ko=$logs/$name/kvm
+	key=$(sha256sum < "$patch" | sed "s/ .*/ $inputs/")
+	mkdir -p "$logs/$name"
+	if [ "$(cat "$logs/$name/key" 2>/dev/null)" != "$key" ]; then
+		rm -rf "$ko" "$logs/$name/key" "$logs/$name/modules"
+		"$tools/../build/module-tree.sh" "$tree" "$work" .
+		# Outside of any git repository, so that git apply takes the
+		# paths relative to the module tree.
+		if ! (cd "$work" && GIT_CEILING_DIRECTORIES=$logs \
+		      git apply "$patch") 2> "$logs/$name/apply.log"; then
+			echo "not ok - mutant $name: $diff does not apply to the series # see $logs/$name/apply.log"
+			continue
+		fi
+		echo "# mutant $name: building" >&2
+		if ! make -C "$kdir" M="$work" -j"$jobs" modules \
+		     > "$logs/$name/build.log" 2>&1; then
+			echo "not ok - mutant $name: does not build # see $logs/$name/build.log"
+			continue
+		fi
+		mkdir -p "$ko"
+		cp "$work"/arch/x86/kvm/*.ko "$ko/"
+		echo "$key" > "$logs/$name/key"
 	fi
 	"$tools/stock.sh" "$logs/$name" "$mutants/$name.expect" \
-		"mutant $name" "$mod/arch/x86/kvm" "$@"
+		"mutant $name" "$ko" "$@"
 done
