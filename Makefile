@@ -108,7 +108,7 @@ export KVM_OOT_CACHE := $(abspath $(CACHE))
 all: modules
 
 $(BASE_REPO)/.git/refs/tags/base:
-	tools/base/repo.sh '$(BASE_KSRC)' $(BASE_REPO) '$(KREL)'
+	tools/base/repo.sh '$(BASE_KSRC)' $(BASE_REPO) '$(KREL)' $(BUILD)/source $(SERIES)
 
 # The series as applied last: its checksum changes whenever SERIES or a patch
 # does, whatever the files' timestamps.

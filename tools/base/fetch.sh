@@ -1,5 +1,6 @@
 #!/bin/sh
-# Download and unpack a base's Debian packages into CACHE_DIR/<abiname>.
+# Download and unpack a base's Debian packages into CACHE_DIR/<abiname>/root
+# (the .deb files are removed once unpacked).
 # Usage: fetch.sh CACHE_DIR SUITE SOURCE IMAGE_PACKAGES [VERSION]
 # SOURCE is e.g. linux-source-6.12, IMAGE_PACKAGES a comma-separated list
 # in which {abi} stands for the ABI name. Without VERSION, the newest
@@ -68,6 +69,8 @@ if [ ! -e "$dir/.unpacked" ]; then
 	for d in "$dir"/debs/*.deb; do
 		dpkg-deb -x "$d" "$dir/root"
 	done
+	# Unpacked, they are not read again.
+	rm -rf "$dir/debs"
 	# The -amd64 headers include the -common tree by its installed path,
 	# and since 7.x name their own by it too.
 	src=$(cd "$dir/root/usr/src" && pwd)

@@ -1,7 +1,9 @@
 #!/bin/sh
 # Make OUT a clone of the base repository with the series applied, one commit
 # per patch. An existing OUT is reset to "base" first, so unchanged files keep
-# their timestamps. Usage: apply-series.sh BASE_REPO SERIES_DIR OUT
+# their timestamps. OUT shares the base's objects and checks out what
+# tools/build/sparse-checkout.sh names.
+# Usage: apply-series.sh BASE_REPO SERIES_DIR OUT
 set -eu
 
 base=$(realpath "$1")
@@ -9,13 +11,14 @@ series=$(realpath "$2")
 out=$3
 
 if [ ! -d "$out/.git" ]; then
-	git clone -q "$base" "$out"
+	git clone -q --shared --no-checkout "$base" "$out"
 	git -C "$out" config user.name >/dev/null ||
 		git -C "$out" config user.name kvm-oot
 	git -C "$out" config user.email >/dev/null ||
 		git -C "$out" config user.email kvm-oot@localhost
 	git -C "$out" config gc.auto 0
 fi
+"$(dirname "$0")/sparse-checkout.sh" "$out" "$series"
 cd "$out"
 git am --abort >/dev/null 2>&1 || true
 git checkout -q --detach base

@@ -2,7 +2,8 @@
 # Build the KVM selftests of a kernel tree, statically linked, with the uapi
 # headers of that tree, and link OUT to them. They are built once for each
 # content of the tree, in STORE/<git tree id>, and shared by every base
-# whose tree has that content (nothing is written into the tree).
+# whose tree has that content (nothing is written into the tree). Builds
+# that no base's OUT (STORE/../*/selftests) links to any more are removed.
 # Usage: selftests.sh TREE STORE OUT JOBS
 set -eu
 
@@ -23,3 +24,11 @@ if [ ! -e "$dir/.built" ]; then
 fi
 if [ -L "$out" ]; then rm "$out"; else rm -rf "$out"; fi
 ln -s "$dir" "$out"
+for old in "$store"/*; do
+	[ -d "$old" ] || continue
+	used=no
+	for link in "$store"/../*/selftests; do
+		[ "$(realpath -m "$link")" = "$old" ] && used=yes
+	done
+	[ "$used" = yes ] || rm -rf "$old"
+done

@@ -57,6 +57,6 @@ echo "# debug: modules built against it, $(($(date +%s) - start)) s"
 # Print every KASAN report, not only the first of the boot.
 VM_KERNEL_ARGS=kasan_multi_shot "$tools/vm/check.sh" debug "$logs/vm" \
 	"$mod/arch/x86/kvm" "$logs/tests" "$vm_data/xfail" \
-	"$kernel/src/arch/x86/boot/bzImage" \
+	"$kernel/bzImage" \
 	"$(echo "$kernel"/modules/lib/modules/*)" "$selftests" "$timeout" \
 	${only:+"$only"}

@@ -1,6 +1,8 @@
 #!/bin/sh
 # Apply the series to a fresh clone of the base one patch at a time, tagging
 # each step p1, p2, ... for the build check; name the patch that fails.
+# TREE shares the base's objects and checks out what
+# tools/build/sparse-checkout.sh names.
 # Usage: series.sh BASE_REPO SERIES_DIR TREE
 set -eu
 
@@ -9,10 +11,11 @@ series=$(realpath "$2")
 tree=$3
 
 if [ ! -d "$tree/.git" ]; then
-	git clone -q "$base" "$tree" >&2
+	git clone -q --shared --no-checkout "$base" "$tree" >&2
 	git -C "$tree" config user.name kvm-oot
 	git -C "$tree" config user.email kvm-oot@localhost
 fi
+"$(dirname "$0")/../build/sparse-checkout.sh" "$tree" "$series"
 cd "$tree"
 git am --abort >/dev/null 2>&1 || true
 git checkout -q --detach base

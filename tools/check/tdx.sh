@@ -3,7 +3,8 @@
 # builds stage never compiles kvm-intel's TDX code. Configure the base's
 # source with the headers' .config plus CONFIG_INTEL_TDX_HOST=y and
 # CONFIG_KVM_INTEL_TDX=y (LOGDIR/kernel, made once for each base source,
-# Debian config and compiler CC) and build the three modules against it as
+# Debian config and compiler CC, and then cut down to what module builds
+# read, tools/build/extmod-tree.sh) and build the three modules against it as
 # builds.sh does (W=1, C=1 with SPARSE), at the base and at the series'
 # tip, the last tag p<n> of TREE. vmlinux is not built: modpost takes Debian's
 # Module.symvers and only warns about what it lacks.
@@ -95,6 +96,7 @@ configure() {
 		exit 1
 	fi
 	cp "$kdir/Module.symvers" "$kernel/Module.symvers"
+	"$glue/tools/build/extmod-tree.sh" "$kernel" "$cc" >> "$log" 2>&1
 	echo "$kernel_key" > "$kernel/.prepared"
 }
 

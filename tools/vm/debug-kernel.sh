@@ -3,9 +3,11 @@
 # plus tools/vm/debug-kernel.config, in CACHE/debug-kernel/<key>, where the
 # key is the source's version and tree, the config's checksum and the
 # compiler. A kernel already built under that key is reused; a changed base,
-# config or compiler builds a new one. Prints the directory: DIR/src is the
-# built tree (the KDIR of out-of-tree builds, bzImage in arch/x86/boot),
-# DIR/modules the directory of its installed modules.
+# config or compiler builds a new one, and the kernels of the same Linux
+# version under other keys are removed. Prints the directory: DIR/bzImage
+# is the kernel, DIR/src what out-of-tree builds against it read (their
+# KDIR; tools/build/extmod-tree.sh), DIR/modules the directory of its
+# installed modules.
 # Usage: debug-kernel.sh BASE_REPO CACHE CC JOBS
 set -eu
 
@@ -24,7 +26,7 @@ dir=$cache/debug-kernel/$key
 mkdir -p "$cache/debug-kernel"
 
 cached() {
-	[ -e "$dir/built" ] || return 1
+	[ -e "$dir/built" ] && [ -e "$dir/bzImage" ] || return 1
 	echo "debug-kernel: cached, built $(date -r "$dir/built" '+%F %T')" >&2
 	echo "$dir"
 }
@@ -58,6 +60,11 @@ done
 
 kmake bzImage modules
 kmake INSTALL_MOD_PATH="$dir/modules" modules_install
+cp "$dir/src/arch/x86/boot/bzImage" "$dir/bzImage"
+"$(dirname "$0")/../build/extmod-tree.sh" "$dir/src" "$cc"
 touch "$dir/built"
+for old in "$cache/debug-kernel/$version"-*; do
+	case $old in "$dir"|"$dir".lock) ;; *) rm -rf "$old" ;; esac
+done
 echo "debug-kernel: built" >&2
 echo "$dir"
