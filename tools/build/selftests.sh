@@ -16,11 +16,19 @@ dir=$store/$(git -C "$tree" rev-parse 'HEAD^{tree}')
 if [ ! -e "$dir/.built" ]; then
 	rm -rf "$dir"
 	mkdir -p "$dir"
+	echo "selftests: building them in $dir" >&2
+	# Say how far the build is every 30 s.
+	while sleep 30; do
+		echo "selftests: $(find "$dir" -name '*.o' | wc -l) objects built" >&2
+	done &
+	ticker=$!
+	trap 'kill $ticker 2>/dev/null || true' EXIT
 	make -s -C "$tree" O="$dir/kernel" headers >&2
 	make -s -C "$tree/tools/testing/selftests/kvm" -j"$jobs" \
 		EXTRA_CFLAGS=-static OUTPUT="$dir/kvm" \
 		KHDR_INCLUDES="-isystem $dir/kernel/usr/include" >&2
 	touch "$dir/.built"
+	echo "selftests: built" >&2
 fi
 if [ -L "$out" ]; then rm "$out"; else rm -rf "$out"; fi
 ln -s "$dir" "$out"

@@ -20,6 +20,7 @@
 # result of every step but the base and the tip from the base that built
 # it first, and says so; it builds the base and the tip with its own
 # compiler and headers.
+# LOGDIR/builds.progress says which step is building.
 # Usage: builds.sh TREE MODULE_TREE KDIR JOBS LOGDIR SPARSE [SHARED NAME]
 set -eu
 
@@ -71,6 +72,7 @@ share() {
 # failure itself, after naming itself in $failed_step.
 build() {
 	log=$logs/build-$1.log
+	echo "building $1 of p1..p$last" > "$logs/builds.progress"
 	failed_step="git checkout $1"
 	git -C "$tree" checkout -q --detach "$1" > "$log" 2>&1 || return
 	failed_step=module-tree.sh
@@ -81,6 +83,10 @@ build() {
 		key "$1" > "$mod/.built"
 }
 
+last=0
+while git -C "$tree" rev-parse -q --verify "refs/tags/p$((last + 1))" >/dev/null; do
+	last=$((last + 1))
+done
 rm -f "$logs/all-built"
 mkdir -p "$logs/steps"
 base=$logs/steps/$(key base)
@@ -101,10 +107,6 @@ rm -rf "$logs/base-modules"
 cp -r "$base/modules" "$logs/base-modules"
 cat "$base/result"
 
-last=0
-while git -C "$tree" rev-parse -q --verify "refs/tags/p$((last + 1))" >/dev/null; do
-	last=$((last + 1))
-done
 n=1
 failed=no
 while [ "$n" -le "$last" ]; do

@@ -171,6 +171,28 @@ run_stage() {
 	esac
 }
 
+# While STAGE, started at START, prints nothing for 30 s, say every 30 s
+# how long it has run, how far it is (LOGDIR/STAGE.progress, if it says),
+# and, of the log it wrote last, how many files it compiled and its last
+# line.
+progress() {
+	while sleep 10; do
+		now=$(date +%s)
+		last=$(stat -c %Y "$logs/$1.tap" 2>/dev/null || echo "$2")
+		[ $((now - last)) -ge 30 ] || continue
+		log=$(find "$logs" -name '*.log' -newermt "@$2" -printf '%T@ %p\n' \
+			2>/dev/null | sort -n | tail -n 1 | cut -d' ' -f2-)
+		what=
+		if [ -n "$log" ]; then
+			cc=$(grep -c '^ *CC ' "$log" || true)
+			[ "$cc" = 0 ] && cc= || cc=" $cc files compiled,"
+			what="; $log:$cc last: $(tail -n 1 "$log" | cut -c1-80)"
+		fi
+		echo "# $name $1: running for $((now - $2)) s$(cat "$logs/$1.progress" 2>/dev/null | sed 's/^/, /')$what"
+		touch "$logs/$1.tap"
+	done
+}
+
 applied=yes
 for stage in $stages; do
 	# tools/check/bases.sh runs these once for every base.
@@ -181,10 +203,14 @@ for stage in $stages; do
 		echo "ok - $name: $stage # SKIP the series does not apply" | tee -a "$results"
 		continue
 	fi
-	rm -f "$logs/$stage.rc"
+	rm -f "$logs/$stage.rc" "$logs/$stage.progress"
+	: > "$logs/$stage.tap"
+	progress "$stage" "$start" &
+	ticker=$!
 	{ run_stage "$stage" || echo $? > "$logs/$stage.rc"; } 2>"$logs/$stage.log" |
 		sed -u -E "s/^((not )?ok) - /\1 - $name: /" |
 		tee "$logs/$stage.tap" | grep --line-buffered -E '^((not )?ok |# )' || true
+	kill "$ticker" 2>/dev/null || true
 	if [ -e "$logs/$stage.rc" ] && ! grep -q '^not ok ' "$logs/$stage.tap"; then
 		echo "not ok - $name: $stage stage exited with $(cat "$logs/$stage.rc")" |
 			tee -a "$logs/$stage.tap"
