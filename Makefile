@@ -13,6 +13,8 @@
 #   make export       write the work tree's commits back to its series
 #   make install      install the modules under /lib/modules/<kver>/updates
 #                     for the running kernel (or the base named)
+#   make cache-keys   the keys of the caches a CI job checking BASE keeps
+#                     (Documentation/ci.md)
 #
 # Variables: BASE=<name> picks a base of tools/base/bases (default: the
 # running kernel's, else the first of this host's release), and make check
@@ -68,7 +70,7 @@ else
 BASE_NAME := $(or $(BASE),$(shell tools/base/list.sh default))
 endif
 
-no-base-goals := clean help export check
+no-base-goals := clean help export check cache-keys
 ifneq ($(filter-out $(no-base-goals),$(or $(MAKECMDGOALS),all)),)
 ifeq ($(BASE_NAME),)
 $(error no base: name one of tools/base/bases with BASE=)
@@ -103,7 +105,7 @@ export VM_ARGS VM_KVM
 export KVM_OOT_CACHE := $(abspath $(CACHE))
 
 .PHONY: all modules selftests vm-deps kernel-deps check check-base vmtest tree export \
-	install clean help FORCE
+	install cache-keys clean help FORCE
 
 all: modules
 
@@ -175,6 +177,9 @@ export:
 
 install: modules
 	tools/build/install-modules.sh $(MODTREE) '$(KREL)'
+
+cache-keys:
+	@tools/check/cache-keys.sh $(or $(BASE),$(shell tools/base/list.sh default))
 
 clean:
 	rm -rf $(BUILD)

@@ -13,7 +13,7 @@ set -eu
 mode=${1:-install}
 [ $# -gt 0 ] && shift
 # gcc and libc6-dev build the host tools, the selftests and the uapi checks.
-need="git rsync xz-utils sparse dwarves bc perl python3 python3-ply python3-git"
+need="git rsync xz-utils sparse dwarves bc perl python3 python3-ply python3-git python3-yaml"
 need="$need gcc libc6-dev make kmod $*"
 
 case $mode in

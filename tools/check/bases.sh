@@ -44,29 +44,41 @@ for name in "$@"; do
 	series=$(awk -v b="$name" '$1 == b { print $NF }' "$bases")
 	first=$(echo $intel | tr ' ' '\n' | sed -n "s|^${series:-none}=||p")
 	[ -n "$first" ] || intel="$intel ${series:-none}=$name"
+	# INTEL=<base>: that base of the same series, checked in a job of its
+	# own, runs the series' Intel VMs (Documentation/ci.md).
+	if [ -z "$first" ] && [ -n "${INTEL:-}" ] && [ "$INTEL" != "$name" ] &&
+	   [ "$(awk -v b="$INTEL" '$1 == b { print $NF }' "$bases")" = "$series" ]; then
+		first=$INTEL
+	fi
 	set -- $(awk -v b="$name" '$1 == b { print $2, $3 }' "$bases")
 	start=$(date +%s)
-	rc=0
-	if [ $# = 0 ] || [ "$1" = "$host" ]; then
+	log=$build/check/$name.log
+	rm -f "$log.rc"
+	# The base's whole output also goes to LOG, which a failure names.
+	{ if [ $# = 0 ] || [ "$1" = "$host" ]; then
 		echo "# base $name: on this host"
 		debug=${DEBUG:-0}
 		[ "$name" = "$debug_base" ] && debug=${DEBUG:-1}
 		$make --no-print-directory check-base BASE="$name" DEBUG="$debug" \
-			INTEL="$first" || rc=$?
-	else
+			INTEL="$first" || echo $? > "$log.rc"
+	  else
 		echo "# base $name: in a Debian $1 ($2) root in $cache/roots"
 		"$(dirname "$0")/../base/root.sh" "$cache" "$2" \
 			$make --no-print-directory check-base BASE="$name" DEBUG=0 \
-			INTEL="$first" || rc=$?
-	fi
-	if [ "$rc" != 0 ] || [ ! -s "$out" ]; then
-		echo "not ok - $name: make check-base exited with $rc ($(free))" |
+			INTEL="$first" || echo $? > "$log.rc"
+	  fi; } 2>&1 | tee "$log"
+	if [ -e "$log.rc" ] || [ ! -s "$out" ]; then
+		echo "# stage make $(($(date +%s) - start)) $log" >> "$out"
+		echo "not ok - $name: make check-base exited with $(cat "$log.rc" 2>/dev/null || echo 0) ($(free)); see $log" |
 			tee -a "$out"
 	fi
 	echo "# base $name: $(($(date +%s) - start)) s, $(free)"
 done
 # The stages that check the repository, not a base: after the bases, which
 # leave the Debian roots' package lists and a fetched base behind.
+case " ${STAGES:-docs reports} " in
+*" docs "*|*" reports "*) "$(dirname "$0")/../base/install-deps.sh" install python3 python3-yaml ;;
+esac
 out=$build/check/repository.results
 results="$results $out"
 : > "$out"

@@ -3,7 +3,9 @@
 # (tools/check/docs.py), versions checked against the linux-* packages of
 # the host's apt lists and those of the Debian roots in CACHE; and the
 # checker fails on a document, in SCRATCH, that names a missing path,
-# link, make target, variable and version. A failed check is a "not ok"
+# link, make target, variable and version; the CI examples of ci.md
+# (tools/check/ci-examples.py), and that check fails on one without a
+# base. A failed check is a "not ok"
 # line; the exit status is non-zero only if the stage could not run.
 # Usage: docs.sh CACHE SCRATCH
 set -eu
@@ -34,4 +36,13 @@ if [ "$(grep -c '^# ' "$scratch/bad.tap")" = 5 ] &&
 else
 	echo "not ok - docs: the check misses what a document names that does not exist"
 	sed 's/^/# /' "$scratch/bad.tap"
+fi
+
+# The CI examples of ci.md; and the check fails on one that leaves a base out.
+python3 tools/check/ci-examples.py tools/base/bases Documentation/ci.md || true
+sed '/^      - BASE: "7.3"/,+2d' Documentation/ci.md > "$scratch/ci.md"
+if python3 tools/check/ci-examples.py tools/base/bases "$scratch/ci.md" > "$scratch/ci.tap"; then
+	echo "not ok - docs: the CI examples' check passes an example without base 7.3 # see $scratch/ci.tap"
+else
+	echo "ok - docs: the CI examples' check fails on an example without base 7.3"
 fi
