@@ -6,7 +6,8 @@
 # print a TAP line per test and configuration as each finishes, and one per
 # case that a passing test skipped. A configuration named twice boots twice,
 # each boot with every second test. XFAIL lists the failures that come from
-# the emulator.
+# the emulator. A test whose line in TEST_LIST says "retry <reason>" runs
+# once more after a failed assertion (tools/vm/init).
 # Usage: check.sh STAGE LOGDIR KVM_DIR TEST_LIST XFAIL KERNEL IMAGE_MODULES \
 #                 SELFTESTS TIMEOUT [TEST]
 # STAGE is the name that the TAP lines give.
@@ -30,6 +31,7 @@ tools=$(dirname "$0")
 
 mkdir -p "$logs"
 "$tools/select-tests.sh" "$list" "$only" > "$logs/tests"
+awk '$2 == "retry" { print $1 }' "$list" > "$logs/retry"
 if [ ! -s "$logs/tests" ]; then
 	echo "not ok - $stage: no test $only in $list"
 	exit 1
@@ -60,7 +62,7 @@ for boot in $all; do
 	[ -s "$logs/tests-$boot" ] || continue
 	boots="$boots $boot"
 	"$tools/initramfs.sh" "$logs/initramfs-$boot.cpio" "$image" "$kvm" \
-		"$selftests" "$logs/tests-$boot"
+		"$selftests" "$logs/tests-$boot" "$logs/retry"
 done
 
 # Judge the KTAP result lines of BOOT, read from stdin; pass the

@@ -3,8 +3,9 @@
 # the selftests named in TEST_LIST. kvm.ko, kvm-amd.ko and kvm-intel.ko come
 # from KVM_DIR (a directory of .ko files) or, with KVM_DIR "stock", from the
 # kernel image's modules in IMAGE_MODULES, like their dependencies irqbypass
-# and ccp.
-# Usage: initramfs.sh OUT IMAGE_MODULES KVM_DIR SELFTESTS TEST_LIST
+# and ccp. RETRY names the tests (paths as in TEST_LIST, a line each) that
+# tools/vm/init runs once more after a failed assertion.
+# Usage: initramfs.sh OUT IMAGE_MODULES KVM_DIR SELFTESTS TEST_LIST [RETRY]
 set -eu
 
 out=$1
@@ -12,6 +13,7 @@ image=$2/kernel
 kvm=$3
 selftests=$4
 list=$5
+retry=${6:-/dev/null}
 
 stage=$out.d
 rm -rf "$stage"
@@ -36,6 +38,7 @@ for t in $(grep -vE '^(#|$)' "$list" | awk '{ print $1 }'); do
 	cp "$selftests/$t" "$stage/tests/$(basename "$t")"
 	basename "$t" >> "$stage/tests/list"
 done
+grep -vE '^(#|$)' "$retry" | while read -r t; do basename "$t"; done > "$stage/tests/retry"
 
 (cd "$stage" && find . | cpio -o -H newc --quiet) > "$out"
 rm -rf "$stage"
