@@ -35,6 +35,19 @@ for stage in ${STAGES:-}; do
 	case $stage in docs|targets|reports) ;; *) base_stages="$base_stages $stage" ;; esac
 done
 [ -n "${STAGES:-}" ] && [ -z "$base_stages" ] && set --
+# A Debian root that a base after the first needs and that does not exist
+# yet is made in the background while the first is checked, with what
+# every base installs in it (root.sh's lock makes the base wait for it).
+for codename in $(for name in "$@"; do
+		[ "$name" = "$1" ] || awk -v b="$name" -v h="$host" \
+			'$1 == b && $2 != h { print $3 }' "$bases"
+	done | sort -u); do
+	[ ! -e "$cache/roots/$codename/.made" ] || continue
+	echo "# making the Debian $codename root in the background; log: $build/check/root-$codename.log"
+	"$(dirname "$0")/../base/root.sh" "$cache" "$codename" sh -c \
+		'tools/base/install-deps.sh install flex bison libelf-dev libssl-dev uuid-dev &&
+		 tools/vm/install-deps.sh' > "$build/check/root-$codename.log" 2>&1 &
+done
 # series=base, a word each: the base that runs each series' Intel VMs
 intel=""
 for name in "$@"; do
