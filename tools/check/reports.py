@@ -13,6 +13,7 @@ and a skip as a skip. Prints a TAP line for each.
 """
 
 import contextlib
+import inspect
 import io
 import os
 import re
@@ -51,10 +52,16 @@ def check_ktap(kunit_dir, path, want):
         print(f'ok - reports: {path} parses as KTAP # SKIP the run has no results yet')
         return True
     sys.path.insert(0, kunit_dir)
-    # kunit_printer takes sys.stdout when imported.
+    # kunit_printer takes sys.stdout when imported; since 6.16 or so,
+    # parse_run_tests() takes the printer as an argument.
     with open(path) as f, contextlib.redirect_stdout(io.StringIO()):
         import kunit_parser
-        test = kunit_parser.parse_run_tests(f.readlines())
+        import kunit_printer
+        lines = f.readlines()
+        if len(inspect.signature(kunit_parser.parse_run_tests).parameters) > 1:
+            test = kunit_parser.parse_run_tests(lines, kunit_printer.null_printer)
+        else:
+            test = kunit_parser.parse_run_tests(lines)
     c = test.counts
     got = (c.passed, c.failed + c.crashed, c.skipped)
     return result(c.errors == 0 and got == want,
