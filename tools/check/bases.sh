@@ -56,13 +56,15 @@ for name in "$@"; do
 	rm -f "$out"
 	series=$(awk -v b="$name" '$1 == b { print $NF }' "$bases")
 	first=$(echo $intel | tr ' ' '\n' | sed -n "s|^${series:-none}=||p")
-	[ -n "$first" ] || intel="$intel ${series:-none}=$name"
 	# INTEL=<base>: that base of the same series, checked in a job of its
 	# own, runs the series' Intel VMs (Documentation/ci.md).
 	if [ -z "$first" ] && [ -n "${INTEL:-}" ] && [ "$INTEL" != "$name" ] &&
 	   [ "$(awk -v b="$INTEL" '$1 == b { print $NF }' "$bases")" = "$series" ]; then
 		first=$INTEL
 	fi
+	[ -n "$first" ] || first=$name
+	echo "$intel" | grep -q " ${series:-none}=" || intel="$intel ${series:-none}=$first"
+	[ "$first" != "$name" ] || first=
 	set -- $(awk -v b="$name" '$1 == b { print $2, $3 }' "$bases")
 	start=$(date +%s)
 	log=$build/check/$name.log

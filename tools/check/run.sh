@@ -55,12 +55,14 @@ keep() {
 
 shared_key() {
 	{ git -C "$out/base" rev-parse 'base^{tree}'
+	  echo "${VM_ACCEL:-}"
 	  cat "$out/series.sum"
 	  find tools/check "$series" "$@" -type f | sort | xargs cat; } |
 		sha256sum | cut -c1-32
 }
 # Usage: source_stage STAGE "PATHS" COMMAND...
 source_stage() {
+	which=$1
 	saved=$shared/$1-$(shared_key $2)
 	if [ -e "$saved.tap" ]; then
 		whose="result of base $(cat "$saved.base"), same source and series"
@@ -77,7 +79,10 @@ source_stage() {
 	fi
 	shift 2
 	keep "$logs/source-stage.tap" "$@" || return
-	if ! grep -q '^not ok ' "$logs/source-stage.tap"; then
+	# Mutants of a run that left the Intel configurations to another base
+	# would be taken over without them.
+	if ! grep -q '^not ok ' "$logs/source-stage.tap" &&
+	   { [ "$which" != mutant ] || [ "${INTEL:-yes}" = yes ]; }; then
 		mkdir -p "$shared"
 		echo "$name" > "$saved.base"
 		mv "$logs/source-stage.tap" "$saved.tap"
@@ -86,14 +91,18 @@ source_stage() {
 
 # The VM stages read the kernel image and its modules, the KVM modules, the
 # selftests, tools/vm's lists and scripts, the headers (the debug stage
-# builds against its own kernel from the series tree) and the emulators: a
-# rerun in which all of them are what they were takes the last passing
-# run's lines, each saying so. Remove LOGDIR/saved to run them again.
+# builds against its own kernel from the series tree), the emulators and
+# how they run (VM_ACCEL, VM_CONFIGS, VM_KERNEL_ARGS): a rerun in which
+# all of them and the stage's command are what they were takes the last
+# passing run's lines, each saying so. Remove LOGDIR/saved to run them
+# again.
 # Usage: saved_stage STAGE COMMAND...
 saved_stage() {
 	which=$1
-	key=$( (set -- ${VM_ARGS:-none}
-		echo "$which $* $(realpath -m "${3:-none}") ${T:-} ${INTEL:-} $kdir"
+	key=$( (echo "$* ${T:-} ${INTEL:-} $kdir ${VM_ACCEL:-}"
+		echo "${VM_CONFIGS:-} ${VM_KERNEL_ARGS:-}"
+		set -- ${VM_ARGS:-none}
+		realpath -m "${3:-none}"
 		[ -f "$1" ] && cat "$1"
 		[ -d "$VM_KVM" ] && cat "$VM_KVM"/*.ko
 		git -C "$out/series" rev-parse 'HEAD^{tree}'
