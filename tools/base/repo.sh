@@ -50,7 +50,7 @@ commit=$(export GIT_DIR="$store" GIT_WORK_TREE="$import" \
 git -C "$store" update-ref "refs/tags/$(basename "$(dirname "$repo")")" "$commit"
 rm -rf "$import" "$import.index"
 
-git init -q "$repo"
+git init -q -b master "$repo"
 echo "$store/objects" > "$repo/.git/objects/info/alternates"
 git -C "$repo" config user.name kvm-oot
 git -C "$repo" config user.email kvm-oot@localhost

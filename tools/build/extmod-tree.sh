@@ -10,9 +10,10 @@ set -eu
 dir=$1
 cc=$2
 
-rm -rf "$dir.extmod"
+dest=$(realpath -m "$dir.extmod")
+rm -rf "$dest"
 (cd "$dir" && srctree=. SRCARCH=x86 CC="$cc" HOSTCC="$cc" MAKE=make \
-	sh scripts/package/install-extmod-build "$(realpath -m "$dir.extmod")")
-cp "$dir/.config" "$dir.extmod/.config"
+	sh scripts/package/install-extmod-build "$dest")
+cp "$dir/.config" "$dest/.config"
 rm -rf "$dir"
-mv "$dir.extmod" "$dir"
+mv "$dest" "$dir"

@@ -4,11 +4,11 @@
 # selftests and the tools they build with (tools), kbuild and make headers
 # (scripts, usr), the licenses checkpatch checks SPDX tags against
 # (LICENSES), what checkpatch takes for the top of a kernel tree (kernel,
-# lib, init, ipc, and fs and drivers, which a small directory of each
-# brings), every directory that the patches of SERIES_DIR touch and that
-# a symbolic link under tools/ points to. The files at the top level come
-# along. A tree of a few hundred MB
-# instead of 1.5 GB; "git sparse-checkout disable" checks out the rest.
+# lib, init, ipc, and Documentation, fs and drivers, which a small
+# directory of each brings), and every directory that the patches of
+# SERIES_DIR touch or that a symbolic link under tools/ points to. The
+# files at the top level come along. A tree of about 250 MB instead of
+# 1.5 GB; "git sparse-checkout disable" checks out the rest.
 # Usage: sparse-checkout.sh TREE SERIES_DIR
 set -eu
 
@@ -29,4 +29,4 @@ linked=$(git -C "$tree" ls-tree -r HEAD -- tools | awk '$1 == "120000" { print $
 # shellcheck disable=SC2086 # lists of directories
 git -C "$tree" sparse-checkout set --cone $linked \
 	arch/x86 include virt tools scripts usr LICENSES kernel lib init ipc \
-	fs/proc drivers/virt $touched
+	fs/proc drivers/virt Documentation/process $touched

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Make TREE, make tree's work tree: the base repository with SERIES
-# applied, one commit a patch, and record in its git config what make
-# export needs: the series, the base and the Debian source it was made from.
+# applied, one commit a patch, the whole source checked out and all its
+# objects its own, and record in its git config what make export needs:
+# the series, the base and the Debian source it was made from.
 # Usage: work-tree.sh BASE_REPO SERIES TREE BASE SOURCE
 set -eu
 
@@ -17,6 +18,12 @@ rc=0
 "$(dirname "$0")/apply-series.sh" "$repo" "$series" "$tree" || rc=$?
 # Also when a patch did not apply: the tree is the one to fix it in.
 [ -d "$tree/.git" ] || exit 1
+# A tree to work in: the whole source checked out, and objects of its own,
+# so that removing build/ leaves it whole.
+echo "work-tree: checking out the whole source" >&2
+git -C "$tree" repack -a -d -q
+rm -f "$tree/.git/objects/info/alternates"
+git -C "$tree" sparse-checkout disable
 git -C "$tree" config kvm-oot.series "$series"
 git -C "$tree" config kvm-oot.base "$4"
 git -C "$tree" config kvm-oot.source "$5"
