@@ -19,6 +19,7 @@ if [ ! -e "$dir/.built" ]; then
 	echo "selftests: building them in $dir" >&2
 	# Say how far the build is every 30 s.
 	while sleep 30; do
+		kill -0 $$ 2>/dev/null || exit 0
 		echo "selftests: $(find "$dir" -name '*.o' | wc -l) objects built" >&2
 	done &
 	ticker=$!

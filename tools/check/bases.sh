@@ -43,6 +43,9 @@ for codename in $(for name in "$@"; do
 			'$1 == b && $2 != h { print $3 }' "$bases"
 	done | sort -u); do
 	[ ! -e "$cache/roots/$codename/.made" ] || continue
+	# Not beside the first base's apt-get on the host: it would find apt
+	# locked.
+	"$(dirname "$0")/../base/install-deps.sh" install debootstrap
 	echo "# making the Debian $codename root in the background; log: $build/check/root-$codename.log"
 	"$(dirname "$0")/../base/root.sh" "$cache" "$codename" sh -c \
 		'tools/base/install-deps.sh install flex bison libelf-dev libssl-dev uuid-dev &&

@@ -228,6 +228,7 @@ run_stage() {
 # line.
 progress() {
 	while sleep 10; do
+		kill -0 $$ 2>/dev/null || exit 0
 		now=$(date +%s)
 		last=$(stat -c %Y "$logs/$1.tap" 2>/dev/null || echo "$2")
 		[ $((now - last)) -ge 30 ] || continue
@@ -258,6 +259,7 @@ for stage in $stages; do
 	: > "$logs/$stage.tap"
 	progress "$stage" "$start" &
 	ticker=$!
+	trap 'kill $ticker 2>/dev/null || true' EXIT
 	{ run_stage "$stage" || echo $? > "$logs/$stage.rc"; } 2>"$logs/$stage.log" |
 		sed -u -E "s/^((not )?ok) - /\1 - $name: /" |
 		tee "$logs/$stage.tap" | grep --line-buffered -E '^((not )?ok |# )' || true

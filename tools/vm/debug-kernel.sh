@@ -63,8 +63,10 @@ kmake INSTALL_MOD_PATH="$dir/modules" modules_install
 cp "$dir/src/arch/x86/boot/bzImage" "$dir/bzImage"
 "$(dirname "$0")/../build/extmod-tree.sh" "$dir/src" "$cc"
 touch "$dir/built"
-for old in "$cache/debug-kernel/$version"-*; do
-	case $old in "$dir"|"$dir".lock) ;; *) rm -rf "$old" ;; esac
+# Another run may be building one: leave a kernel whose lock is held.
+for old in "$cache/debug-kernel/$version"-*.lock; do
+	[ -e "$old" ] && [ "$old" != "$dir.lock" ] || continue
+	(flock -n 8 && rm -rf "${old%.lock}" "$old") 8< "$old" || true
 done
 echo "debug-kernel: built" >&2
 echo "$dir"
