@@ -7,7 +7,7 @@
 # case that a passing test skipped. A configuration named twice boots twice,
 # each boot with every second test. XFAIL lists the failures that come from
 # the emulator. A test whose line in TEST_LIST says "retry <reason>" runs
-# once more after a failed assertion (tools/vm/init).
+# once more after it fails (tools/vm/init).
 # Usage: check.sh STAGE LOGDIR KVM_DIR TEST_LIST XFAIL KERNEL IMAGE_MODULES \
 #                 SELFTESTS TIMEOUT [TEST]
 # STAGE is the name that the TAP lines give.

@@ -4,7 +4,7 @@
 # from KVM_DIR (a directory of .ko files) or, with KVM_DIR "stock", from the
 # kernel image's modules in IMAGE_MODULES, like their dependencies irqbypass
 # and ccp. RETRY names the tests (paths as in TEST_LIST, a line each) that
-# tools/vm/init runs once more after a failed assertion.
+# tools/vm/init runs once more after a failure.
 # Usage: initramfs.sh OUT IMAGE_MODULES KVM_DIR SELFTESTS TEST_LIST [RETRY]
 set -eu
 
