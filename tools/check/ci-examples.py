@@ -66,9 +66,10 @@ def gitlab(doc, want, caches):
                 f'image {job.get("image")}, script {job.get("script")}') and ok
     keys = [str(c.get('key')) for c in job.get('cache', [])]
     ok = result(all(any(k.startswith('kvm-oot-' + c.replace('_', '-') + '-')
-                        for k in keys) for c in caches),
-                '.gitlab-ci.yml keeps the caches make cache-keys names',
-                f'its keys are {keys}') and ok
+                        for k in keys) for c in caches) and
+                all(c.get('when') == 'always' for c in job.get('cache', [])),
+                '.gitlab-ci.yml keeps the caches make cache-keys names, also '
+                'when a check failed', f'its caches are {job.get("cache")}') and ok
     art = job.get('artifacts', {})
     return result(art.get('reports', {}).get('junit') == 'build/check/junit.xml'
                   and 'build/check/results.ktap' in art.get('paths', []),
@@ -90,12 +91,19 @@ def github(doc, want, caches):
                 'make -s cache-keys BASE=${{ matrix.base }} >> "$GITHUB_OUTPUT"' in runs,
                 'the workflow runs make cache-keys and make check BASE= on '
                 'debian:<release>', f'container {job.get("container")}') and ok
-    keys = [s['with']['key'] for s in steps
-            if str(s.get('uses', '')).startswith('actions/cache') and 'with' in s]
-    ok = result(all(any('steps.keys.outputs.' + c + ' ' in k for k in keys)
+    def keys(action):
+        return [s['with']['key'] for s in steps
+                if str(s.get('uses', '')).startswith(action) and 'with' in s]
+    restored, saved = keys('actions/cache/restore'), keys('actions/cache/save')
+    ok = result(all(any('steps.keys.outputs.' + c + ' ' in k for k in restored) and
+                    any('steps.keys.outputs.' + c + ' ' in k for k in saved)
                     for c in caches),
-                'the workflow keeps the caches under the keys make cache-keys prints',
-                f'its keys are {keys}') and ok
+                'the workflow restores and saves the caches under the keys '
+                'make cache-keys prints', f'it restores {restored}, saves {saved}') and ok
+    ok = result(all('always()' in str(s.get('if', '')) for s in steps
+                    if str(s.get('uses', '')).startswith('actions/cache/save')),
+                'the workflow saves its caches also when a check failed',
+                'a save step runs only on success') and ok
     paths = ' '.join(str(s.get('with', {}).get('path', '')) for s in steps
                      if str(s.get('uses', '')).startswith('actions/upload-artifact'))
     return result('build/check/results.ktap' in paths and
