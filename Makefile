@@ -157,7 +157,7 @@ check:
 check-base: VM_KVM := $(if $(filter stock,$(MODULES)),stock,$(abspath $(OUT))/check/modules/arch/x86/kvm)
 # The tdx stage, one of the default stages, configures a kernel too.
 check-base: $(SERIES_TREE)/.applied selftests vm-deps \
-	$(if $(filter 1,$(DEBUG))$(filter debug tdx,$(or $(STAGES),tdx)),kernel-deps)
+	$(if $(filter 1 later,$(DEBUG))$(filter debug tdx,$(or $(STAGES),tdx)),kernel-deps)
 	@DEBUG='$(DEBUG)' INTEL='$(INTEL)' tools/check/run.sh $(BASE_NAME) $(OUT) \
 		$(SERIES) '$(BASE_KDIR)' $(JOBS) $(STAGES)
 	@mkdir -p $(BUILD)/check && cp $(OUT)/check/results $(BUILD)/check/$(BASE_NAME).results

@@ -3,7 +3,11 @@
 # Debian release than the host's in a root of that release
 # (tools/base/root.sh), then count every base's results. The first base
 # of the host's release also gets the debug stage, unless DEBUG is 0, and with
-# DEBUG=1 the host's other bases do; bases in a root never do.
+# DEBUG=1 the host's other bases do; bases in a root never do. Without
+# STAGES, a base's debug stage runs after every base, in a make check-base
+# of its own: the base builds its kernel in the background, at the lowest
+# priority, while it and the bases after it are checked (DEBUG=later,
+# tools/check/run.sh), and its results follow the base's.
 # Then, unless STAGES leaves them out, the docs and targets stages, which
 # check the repository once, whatever the bases; then the run's results
 # go to BUILD/check/results.ktap and junit.xml, which the reports stage
@@ -29,6 +33,31 @@ free() {
 
 echo "# $(free)"
 results=""
+rm -f "$build/check/debug-later" "$build"/check/debug-kernel-*.pid
+# End the background build of base NAME's debug kernel (tools/check/run.sh)
+# if it still runs: the process group whose leader it is.
+stop_debug_kernel() {
+	pid=$(cat "$build/check/debug-kernel-$1.pid" 2>/dev/null) || return 0
+	rm -f "$build/check/debug-kernel-$1.pid"
+	grep -q debug-kernel "/proc/$pid/cmdline" 2>/dev/null || return 0
+	kill -- "-$pid" 2>/dev/null || true
+}
+stop_debug_kernels() {
+	for name in $(cat "$build/check/debug-later" 2>/dev/null); do
+		stop_debug_kernel "$name"
+	done
+}
+trap stop_debug_kernels EXIT
+trap 'exit 129' HUP
+trap 'exit 130' INT
+trap 'exit 143' TERM
+# Say that make check-base failed, in the base's RESULTS too.
+# Usage: failed RESULTS LOG WHAT START
+failed() {
+	echo "# stage make $(($(date +%s) - $4)) $2" >> "$1"
+	echo "not ok - $name: $3 exited with $(cat "$2.rc" 2>/dev/null || echo 0) ($(free)); see $2" |
+		tee -a "$1"
+}
 # STAGES naming only the repository's stages checks no base.
 base_stages=""
 for stage in ${STAGES:-}; do
@@ -77,6 +106,11 @@ for name in "$@"; do
 		echo "# base $name: on this host"
 		debug=${DEBUG:-0}
 		[ "$name" = "$debug_base" ] && debug=${DEBUG:-1}
+		if [ "$name" = "$debug_base" ] && [ "$debug" = 1 ] &&
+		   [ -z "${STAGES:-}" ]; then
+			debug=later
+			echo "$name" >> "$build/check/debug-later"
+		fi
 		$make --no-print-directory check-base BASE="$name" DEBUG="$debug" \
 			INTEL="$first" || echo $? > "$log.rc"
 	  else
@@ -86,11 +120,48 @@ for name in "$@"; do
 			INTEL="$first" || echo $? > "$log.rc"
 	  fi; } 2>&1 | tee "$log"
 	if [ -e "$log.rc" ] || [ ! -s "$out" ]; then
-		echo "# stage make $(($(date +%s) - start)) $log" >> "$out"
-		echo "not ok - $name: make check-base exited with $(cat "$log.rc" 2>/dev/null || echo 0) ($(free)); see $log" |
-			tee -a "$out"
+		failed "$out" "$log" "make check-base" "$start"
 	fi
 	echo "# base $name: $(($(date +%s) - start)) s, $(free)"
+done
+# The debug stages left for after every base (DEBUG=later), unless the
+# base's make check-base failed (it said so) or its series did not apply.
+for name in $(cat "$build/check/debug-later" 2>/dev/null); do
+	out=$build/check/$name.results
+	if [ -e "$build/check/$name.log.rc" ]; then
+		stop_debug_kernel "$name"
+		continue
+	fi
+	if awk '/^# stage / { stage = $3 } stage == "series" && /^not ok / { failed = 1 }
+		END { exit !failed }' "$out"; then
+		stop_debug_kernel "$name"
+		echo "# stage debug 0 $build/check/$name.log" >> "$out"
+		echo "ok - $name: debug # SKIP the series does not apply" | tee -a "$out"
+		continue
+	fi
+	start=$(date +%s)
+	log=$build/check/$name-debug.log
+	rm -f "$log.rc"
+	cp "$out" "$out.base"
+	# The package set that the base's make check-base checked.
+	version=$(sed -n 's/^BASE_VERSION := //p' "$build/$name.mk")
+	{ echo "# base $name: the debug stage"
+	  $make --no-print-directory check-base BASE="$name" \
+		BASE_VERSION="$version" STAGES=debug DEBUG=1 || echo $? > "$log.rc"
+	} 2>&1 | tee "$log"
+	# A stage that took a saved result did not wait for the kernel.
+	stop_debug_kernel "$name"
+	# make check-base wrote its results over the base's.
+	if cmp -s "$out" "$out.base"; then
+		failed "$out" "$log" "make check-base STAGES=debug" "$start"
+	else
+		cat "$out.base" "$out" > "$out.all"
+		mv "$out.all" "$out"
+		[ ! -e "$log.rc" ] ||
+			failed "$out" "$log" "make check-base STAGES=debug" "$start"
+	fi
+	rm "$out.base"
+	echo "# base $name, debug stage: $(($(date +%s) - start)) s, $(free)"
 done
 # The stages that check the repository, not a base: after the bases, which
 # leave the Debian roots' package lists and a fetched base behind.

@@ -42,6 +42,9 @@ if ! kernel=$("$tools/vm/debug-kernel.sh" "$repo" "$cache" "$cc" "$jobs" \
 	exit 1
 fi
 echo "# debug: kernel $kernel ($(tail -n 1 "$logs/kernel.log" | sed 's/^debug-kernel: //'), $(($(date +%s) - start)) s)"
+if grep -q '^debug-kernel: waiting' "$logs/kernel.log"; then
+	echo "# debug: waited $(($(date +%s) - start)) s for the kernel's build in the background"
+fi
 
 start=$(date +%s)
 mod=$logs/modules

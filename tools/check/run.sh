@@ -9,7 +9,10 @@
 # and the time limit from $VM_ARGS, the test to run from $T; the vm and intel
 # stages their KVM modules from $VM_KVM, which make check points at what the
 # builds stage built of the whole series. DEBUG=1 adds the debug stage,
-# which keeps its kernels in $KVM_OOT_CACHE. INTEL=<base> leaves the Intel
+# which keeps its kernels in $KVM_OOT_CACHE; DEBUG=later leaves it to a
+# run of its own after this one and builds its kernel meanwhile, at the
+# lowest priority, in the time the other stages leave a CPU idle
+# (tools/check/bases.sh). INTEL=<base> leaves the Intel
 # VMs (the intel stage, the stock and mutant stages' Intel configurations)
 # to that base, which make check checks with the same series.
 set -eu
@@ -222,6 +225,21 @@ run_stage() {
 	esac
 }
 
+# DEBUG=later: build the debug stage's kernel in the background, at the
+# lowest priority, for the stage that tools/check/bases.sh runs after every
+# other base. In a session of its own, whose process group bases.sh ends;
+# a new session is a new autogroup, which the scheduler would give as much
+# CPU as make check's own unless it gets nice 19 too.
+build_debug_kernel() {
+	bg=$(dirname "$out")/check/debug-kernel-$name
+	echo "# $name: the debug stage runs after the other bases; unless cached, its kernel builds meanwhile at nice 19, log: $bg.log"
+	setsid sh -c 'echo 19 > /proc/self/autogroup 2>/dev/null || true
+		exec nice -n 19 "$@"' sh tools/vm/debug-kernel.sh "$out/base" \
+		"$KVM_OOT_CACHE" "$(tools/base/compiler.sh "$kdir")" "$jobs" \
+		< /dev/null > /dev/null 2> "$bg.log" &
+	echo $! > "$bg.pid"
+}
+
 # While STAGE, started at START, prints nothing for 30 s, say every 30 s
 # how long it has run, how far it is (LOGDIR/STAGE.progress, if it says),
 # and, of the log it wrote last, how many files it compiled and its last
@@ -272,6 +290,9 @@ for stage in $stages; do
 	echo "# stage $stage $(($(date +%s) - start)) $logs/$stage.log" >> "$results"
 	cat "$logs/$stage.tap" >> "$results"
 	[ "$stage" = series ] && grep -q '^not ok ' "$logs/$stage.tap" && applied=no
+	if [ "$stage" = series ] && [ "$applied" = yes ] && [ "${DEBUG:-0}" = later ]; then
+		build_debug_kernel
+	fi
 	echo "# stage $name $stage: $(($(date +%s) - start)) s (details: $logs/$stage.log)"
 done
 

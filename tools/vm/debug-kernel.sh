@@ -33,7 +33,10 @@ cached() {
 cached && exit 0
 # One build at a time; a run that waited here finds the kernel built.
 exec 9> "$dir.lock"
-flock 9
+flock -n 9 || {
+	echo "debug-kernel: waiting for the build that holds $dir.lock" >&2
+	flock 9
+}
 cached && exit 0
 
 echo "debug-kernel: building $dir" >&2
